@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         description = "Radiomics prediction of early HCC recurrence after RFA, as an event-driven Kafka pipeline.",
         subcommands = {
             PlatformCommand.class,
+            TopicsCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class RadstreamCommand implements Runnable {
