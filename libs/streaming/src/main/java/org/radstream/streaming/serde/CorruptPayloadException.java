@@ -1,0 +1,16 @@
+package org.radstream.streaming.serde;
+
+/** The header is valid but the Avro binary after it does not decode with the writer schema its id names. */
+public final class CorruptPayloadException extends UnreadableRecordException {
+    private final int schemaId;
+
+    public CorruptPayloadException(String source, int schemaId, String reason, Throwable cause) {
+        super(source, source + " (schema id " + schemaId + ") has an Avro payload that does not decode with its writer "
+                + "schema: " + reason, cause);
+        this.schemaId = schemaId;
+    }
+
+    public int schemaId() {
+        return schemaId;
+    }
+}
