@@ -1,0 +1,79 @@
+package org.radstream.radiomics;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.radstream.imaging.LabelMap;
+import org.radstream.imaging.Volume;
+import org.radstream.radiomics.filters.FilteredImage;
+import org.radstream.radiomics.filters.IntensityFilters;
+import org.radstream.radiomics.filters.LbpFilter;
+import org.radstream.radiomics.filters.LogFilter;
+import org.radstream.radiomics.filters.WaveletFilter;
+
+/**
+ * The image types of a PyRadiomics parameter file ({@code imageType:} keys), each producing one or more
+ * derived images named as PyRadiomics names them. Filters run on the whole (possibly normalised,
+ * resampled or pre-cropped) image; features are then taken inside the ROI.
+ */
+public enum ImageType {
+    ORIGINAL("Original"),
+    LOG("LoG"),
+    WAVELET("Wavelet"),
+    SQUARE("Square"),
+    SQUAREROOT("SquareRoot"),
+    LOGARITHM("Logarithm"),
+    EXPONENTIAL("Exponential"),
+    GRADIENT("Gradient"),
+    LBP2D("LBP2D"),
+    LBP3D("LBP3D");
+
+    private final String pyName;
+
+    ImageType(String pyName) {
+        this.pyName = pyName;
+    }
+
+    public String pyName() {
+        return pyName;
+    }
+
+    public static ImageType byName(String name, String field) {
+        for (ImageType t : values()) {
+            if (t.pyName.equals(name)) {
+                return t;
+            }
+        }
+        throw new RadiomicsInputException(RadiomicsInputException.Reason.UNKNOWN_PARAMETER, field,
+                "unknown image type '" + name + "'; known: " + Arrays.stream(values()).map(ImageType::pyName).toList());
+    }
+
+    /** The derived images of this type (PyRadiomics {@code get<Type>Image}). */
+    public List<FilteredImage> apply(Volume image, LabelMap mask, ExtractionSettings s) {
+        int excluded = s.force2D() ? s.force2Ddimension() : -1;
+        return switch (this) {
+            case ORIGINAL -> List.of(new FilteredImage("original", image));
+            case LOG -> {
+                List<FilteredImage> out = new ArrayList<>();
+                for (double sigma : s.sigma()) {
+                    Volume v = LogFilter.apply(image, sigma);
+                    if (v != null) {
+                        out.add(new FilteredImage(LogFilter.name(sigma), v));
+                    }
+                }
+                yield out;
+            }
+            case WAVELET -> WaveletFilter.apply(image, s.wavelet(), s.level(), s.startLevel(), excluded);
+            case SQUARE -> List.of(new FilteredImage("square", IntensityFilters.square(image)));
+            case SQUAREROOT -> List.of(new FilteredImage("squareroot", IntensityFilters.squareRoot(image)));
+            case LOGARITHM -> List.of(new FilteredImage("logarithm", IntensityFilters.logarithm(image)));
+            case EXPONENTIAL -> List.of(new FilteredImage("exponential", IntensityFilters.exponential(image)));
+            case GRADIENT -> List.of(new FilteredImage("gradient", IntensityFilters.gradientMagnitude(image, s.gradientUseSpacing())));
+            case LBP2D -> List.of(new FilteredImage("lbp-2D", LbpFilter.lbp2D(image, s.lbp2DRadius(), s.lbp2DSamples(),
+                    s.lbp2DMethod(), s.force2Ddimension())));
+            case LBP3D -> LbpFilter.lbp3D(image, mask, s.label(), s.lbp3DLevels(), s.lbp3DIcosphereRadius(),
+                    s.lbp3DIcosphereSubdivision());
+        };
+    }
+}

@@ -1,0 +1,309 @@
+package org.radstream.radiomics.filters;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.radstream.imaging.Geometry;
+import org.radstream.imaging.Volume;
+
+/**
+ * Undecimated (stationary) wavelet decomposition as PyRadiomics' {@code getWaveletImage} computes it with
+ * PyWavelets' {@code swtn(level=1)}: along each transformed axis (x, then y, then z; the force2D axis is
+ * skipped) the signal is filtered with the decomposition low-pass {@code h} or high-pass {@code g} filter
+ * with periodic extension,
+ * <pre>y[n] = Σ_k f[k] · x[(n + F/2 − k) mod N]</pre>
+ * (F filter length). An axis of odd length is first padded with one wrapped sample and cropped afterwards.
+ * The 2^d combinations are named by letter per axis in x, y, z order ({@code wavelet-LLH}: low-pass along x
+ * and y, high-pass along z); the all-low-pass approximation comes last. Further levels repeat the level-1
+ * transform on the approximation ({@code wavelet2-…}), as PyRadiomics does.
+ *
+ * <p>Filters: {@code haar}, {@code db1}–{@code db10} (Daubechies, by spectral factorisation of the
+ * maximally flat half-band polynomial, minimum phase) and {@code coif1} (closed form with √7). PyWavelets'
+ * other families (sym, coif2–5, bior, rbio, dmey) are not implemented and are rejected by name.
+ */
+public final class WaveletFilter {
+    private WaveletFilter() {
+    }
+
+    public static boolean isKnown(String name) {
+        return reconstructionLowPass(name) != null;
+    }
+
+    public static String knownWavelets() {
+        return "haar, db1..db10, coif1";
+    }
+
+    /** PyWavelets' {@code rec_lo} (sum √2), or null if unsupported. */
+    static double[] reconstructionLowPass(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        if (n.equals("haar")) {
+            return daubechies(1);
+        }
+        if (n.equals("coif1")) {
+            double s7 = Math.sqrt(7);
+            double d = 16 * Math.sqrt(2);
+            return new double[] {(1 - s7) / d, (5 + s7) / d, (14 + 2 * s7) / d, (14 - 2 * s7) / d, (1 - s7) / d,
+                (-3 + s7) / d};
+        }
+        if (n.matches("db([1-9]|10)")) {
+            return daubechies(Integer.parseInt(n.substring(2)));
+        }
+        return null;
+    }
+
+    /** Decomposition low-pass (PyWavelets {@code dec_lo} = reversed {@code rec_lo}). */
+    static double[] decLo(String name) {
+        double[] r = reconstructionLowPass(name);
+        double[] d = new double[r.length];
+        for (int k = 0; k < r.length; k++) {
+            d[k] = r[r.length - 1 - k];
+        }
+        return d;
+    }
+
+    /** Decomposition high-pass, the quadrature mirror {@code dec_hi[k] = (−1)^{k+1} dec_lo[F−1−k]}. */
+    static double[] decHi(String name) {
+        double[] lo = decLo(name);
+        int f = lo.length;
+        double[] hi = new double[f];
+        for (int k = 0; k < f; k++) {
+            hi[k] = ((k & 1) == 0 ? -1 : 1) * lo[f - 1 - k];
+        }
+        return hi;
+    }
+
+    /**
+     * Daubechies scaling filter with N vanishing moments: zeros at z = −1 (order N) and the roots inside the
+     * unit circle of {@code P(y) = Σ_{k<N} C(N−1+k, k) y^k} mapped through {@code y = −(z − 2 + 1/z)/4};
+     * normalised to Σ h = √2.
+     */
+    static double[] daubechies(int n) {
+        // roots of P(y) by Durand–Kerner
+        int deg = n - 1;
+        double[] coef = new double[deg + 1]; // ascending powers
+        for (int k = 0; k <= deg; k++) {
+            coef[k] = binomial(n - 1 + k, k);
+        }
+        double[][] yRoots = polyRoots(coef);
+        // polynomial in x with roots: -1 (n times) and, for each y root, the z root inside the unit circle
+        double[] re = {1};
+        double[] im = {0};
+        for (int k = 0; k < n; k++) {
+            double[][] r = mulRoot(re, im, -1, 0);
+            re = r[0];
+            im = r[1];
+        }
+        for (double[] y : yRoots) {
+            // z^2 - (2 - 4y) z + 1 = 0
+            double bRe = 2 - 4 * y[0];
+            double bIm = -4 * y[1];
+            double[] disc = csqrt(bRe * bRe - bIm * bIm - 4, 2 * bRe * bIm);
+            double z1Re = (bRe + disc[0]) / 2;
+            double z1Im = (bIm + disc[1]) / 2;
+            double z2Re = (bRe - disc[0]) / 2;
+            double z2Im = (bIm - disc[1]) / 2;
+            boolean first = Math.hypot(z1Re, z1Im) < Math.hypot(z2Re, z2Im);
+            double[][] r = mulRoot(re, im, first ? z1Re : z2Re, first ? z1Im : z2Im);
+            re = r[0];
+            im = r[1];
+        }
+        double sum = 0;
+        for (double x : re) {
+            sum += x;
+        }
+        double[] h = new double[re.length];
+        for (int k = 0; k < re.length; k++) {
+            h[k] = re[k] * Math.sqrt(2) / sum;
+        }
+        return h;
+    }
+
+    private static double binomial(int n, int k) {
+        double b = 1;
+        for (int i = 1; i <= k; i++) {
+            b = b * (n - k + i) / i;
+        }
+        return b;
+    }
+
+    private static double[] csqrt(double re, double im) {
+        double m = Math.hypot(re, im);
+        double r = Math.sqrt((m + re) / 2);
+        double i = Math.copySign(Math.sqrt(Math.max(0, (m - re) / 2)), im);
+        return new double[] {r, i};
+    }
+
+    /** Multiplies the descending-power complex polynomial (re, im) by (x − r). */
+    private static double[][] mulRoot(double[] re, double[] im, double rRe, double rIm) {
+        int n = re.length;
+        double[] oRe = new double[n + 1];
+        double[] oIm = new double[n + 1];
+        for (int k = 0; k < n; k++) {
+            oRe[k] += re[k];
+            oIm[k] += im[k];
+            oRe[k + 1] -= re[k] * rRe - im[k] * rIm;
+            oIm[k + 1] -= re[k] * rIm + im[k] * rRe;
+        }
+        return new double[][] {oRe, oIm};
+    }
+
+    /** Complex roots (re, im) of a real polynomial given by ascending coefficients (Durand–Kerner). */
+    static double[][] polyRoots(double[] c) {
+        int deg = c.length - 1;
+        double[][] z = new double[deg][2];
+        for (int k = 0; k < deg; k++) {
+            double ang = 2 * Math.PI * k / deg + 0.4;
+            z[k][0] = Math.cos(ang) * 0.9;
+            z[k][1] = Math.sin(ang) * 0.9;
+        }
+        double lead = c[deg];
+        for (int iter = 0; iter < 5000; iter++) {
+            double change = 0;
+            for (int k = 0; k < deg; k++) {
+                // p(z_k) / lead
+                double pRe = 0;
+                double pIm = 0;
+                for (int j = deg; j >= 0; j--) {
+                    double t = pRe * z[k][0] - pIm * z[k][1] + c[j] / lead;
+                    pIm = pRe * z[k][1] + pIm * z[k][0];
+                    pRe = t;
+                }
+                double qRe = 1;
+                double qIm = 0;
+                for (int j = 0; j < deg; j++) {
+                    if (j != k) {
+                        double dRe = z[k][0] - z[j][0];
+                        double dIm = z[k][1] - z[j][1];
+                        double t = qRe * dRe - qIm * dIm;
+                        qIm = qRe * dIm + qIm * dRe;
+                        qRe = t;
+                    }
+                }
+                double den = qRe * qRe + qIm * qIm;
+                double wRe = (pRe * qRe + pIm * qIm) / den;
+                double wIm = (pIm * qRe - pRe * qIm) / den;
+                z[k][0] -= wRe;
+                z[k][1] -= wIm;
+                change = Math.max(change, Math.hypot(wRe, wIm));
+            }
+            if (change < 1e-15) {
+                break;
+            }
+        }
+        return z;
+    }
+
+    /**
+     * All decompositions of {@code image}.
+     *
+     * @param excludedAxis numpy axis left untransformed with force2D (0 = z, 1 = y, 2 = x), or -1
+     */
+    public static List<FilteredImage> apply(Volume image, String wavelet, int level, int startLevel, int excludedAxis) {
+        Geometry geo = image.geometry();
+        int[] n = {geo.nx(), geo.ny(), geo.nz()};
+        int[] padded = {n[0] + (n[0] % 2), n[1] + (n[1] % 2), n[2] + (n[2] % 2)};
+        double[] data = pad(image.voxels(), n, padded);
+        double[] lo = decLo(wavelet);
+        double[] hi = decHi(wavelet);
+        List<Integer> axes = new ArrayList<>(List.of(0, 1, 2)); // our axes: 0 = x, 1 = y, 2 = z
+        if (excludedAxis >= 0) {
+            axes.remove(Integer.valueOf(2 - excludedAxis));
+        }
+        for (int l = 0; l < startLevel; l++) {
+            data = decompose(data, padded, axes, lo, hi).get(0);
+        }
+        List<FilteredImage> out = new ArrayList<>();
+        for (int l = startLevel; l < startLevel + level; l++) {
+            List<double[]> bands = decompose(data, padded, axes, lo, hi);
+            int idx = l - startLevel + 1;
+            String prefix = idx == 1 ? "wavelet-" : "wavelet" + idx + "-";
+            for (int b = 1; b < bands.size(); b++) {
+                out.add(new FilteredImage(prefix + bandName(b, axes.size()), new Volume(geo, crop(bands.get(b), padded, n))));
+            }
+            data = bands.get(0);
+        }
+        String approxName = (level == 1 ? "wavelet-" : "wavelet" + level + "-") + "L".repeat(axes.size());
+        out.add(new FilteredImage(approxName, new Volume(geo, crop(data, padded, n))));
+        return out;
+    }
+
+    /** Band b: bit (d−1−k) of b set = high-pass along the k-th transformed axis (PyWavelets' key order). */
+    private static String bandName(int b, int d) {
+        StringBuilder s = new StringBuilder();
+        for (int k = 0; k < d; k++) {
+            s.append((b >> (d - 1 - k) & 1) == 1 ? 'H' : 'L');
+        }
+        return s.toString();
+    }
+
+    private static List<double[]> decompose(double[] data, int[] size, List<Integer> axes, double[] lo, double[] hi) {
+        List<double[]> bands = List.of(data);
+        for (int axis : axes) {
+            List<double[]> next = new ArrayList<>();
+            for (double[] b : bands) {
+                next.add(filterAxis(b, size, axis, lo));
+                next.add(filterAxis(b, size, axis, hi));
+            }
+            bands = next;
+        }
+        return bands;
+    }
+
+    /** Periodic convolution along one axis: {@code y[n] = Σ_k f[k] x[(n + F/2 − k) mod N]}. */
+    static double[] filterAxis(double[] in, int[] size, int axis, double[] f) {
+        int nx = size[0];
+        int ny = size[1];
+        int len = size[axis];
+        int stride = axis == 0 ? 1 : axis == 1 ? nx : nx * ny;
+        double[] out = new double[in.length];
+        int half = f.length / 2;
+        double[] line = new double[len];
+        int lines = in.length / len;
+        for (int l = 0; l < lines; l++) {
+            int start;
+            if (axis == 0) {
+                start = l * nx;
+            } else if (axis == 1) {
+                start = (l % nx) + (l / nx) * nx * ny;
+            } else {
+                start = l;
+            }
+            for (int i = 0; i < len; i++) {
+                line[i] = in[start + i * stride];
+            }
+            for (int i = 0; i < len; i++) {
+                double s = 0;
+                for (int k = 0; k < f.length; k++) {
+                    s += f[k] * line[Math.floorMod(i + half - k, len)];
+                }
+                out[start + i * stride] = s;
+            }
+        }
+        return out;
+    }
+
+    private static double[] pad(float[] v, int[] n, int[] p) {
+        double[] out = new double[p[0] * p[1] * p[2]];
+        for (int z = 0; z < p[2]; z++) {
+            for (int y = 0; y < p[1]; y++) {
+                for (int x = 0; x < p[0]; x++) {
+                    out[x + p[0] * (y + p[1] * z)] = v[(x % n[0]) + n[0] * ((y % n[1]) + n[1] * (z % n[2]))];
+                }
+            }
+        }
+        return out;
+    }
+
+    private static float[] crop(double[] v, int[] p, int[] n) {
+        float[] out = new float[n[0] * n[1] * n[2]];
+        for (int z = 0; z < n[2]; z++) {
+            for (int y = 0; y < n[1]; y++) {
+                for (int x = 0; x < n[0]; x++) {
+                    out[x + n[0] * (y + n[1] * z)] = (float) v[x + p[0] * (y + p[1] * z)];
+                }
+            }
+        }
+        return out;
+    }
+}

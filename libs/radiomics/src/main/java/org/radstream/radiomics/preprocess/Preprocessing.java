@@ -1,0 +1,309 @@
+package org.radstream.radiomics.preprocess;
+
+import java.util.Arrays;
+
+import org.radstream.imaging.Geometry;
+import org.radstream.imaging.LabelMap;
+import org.radstream.imaging.Volume;
+import org.radstream.radiomics.ExtractionSettings;
+import org.radstream.radiomics.RadiomicsInputException;
+import org.radstream.radiomics.RadiomicsInputException.Reason;
+
+/**
+ * PyRadiomics' image operations before feature calculation ({@code imageoperations}): geometry check,
+ * mask correction, normalisation, resampling, cropping, resegmentation.
+ */
+public final class Preprocessing {
+    private Preprocessing() {
+    }
+
+    /**
+     * SimpleITK's check that two images occupy the same physical space: equal size, origins and spacings
+     * within {@code tol × spacing_x}, direction cosines within {@code tol}.
+     */
+    public static boolean sameGeometry(Geometry a, Geometry b, double tol) {
+        if (a.nx() != b.nx() || a.ny() != b.ny() || a.nz() != b.nz()) {
+            return false;
+        }
+        double coordTol = tol * a.spacing(0);
+        double[] ao = a.origin();
+        double[] bo = b.origin();
+        double[] as = a.spacing();
+        double[] bs = b.spacing();
+        for (int i = 0; i < 3; i++) {
+            if (Math.abs(ao[i] - bo[i]) > coordTol || Math.abs(as[i] - bs[i]) > coordTol) {
+                return false;
+            }
+        }
+        double[] ad = a.direction();
+        double[] bd = b.direction();
+        for (int i = 0; i < 9; i++) {
+            if (Math.abs(ad[i] - bd[i]) > tol) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * PyRadiomics {@code _correctMask}: the ROI must lie inside the image's physical extent (±0.5 voxel,
+     * tolerance 1e-3); the mask is then resampled onto the image grid by nearest neighbour.
+     */
+    public static LabelMap resampleMaskOnto(LabelMap mask, Geometry target, int label) {
+        Geometry mg = mask.geometry();
+        BoundingBox bb = BoundingBox.of(mask, label);
+        double[][] corners = {mg.indexToPhysical(bb.x0() - 0.5, bb.y0() - 0.5, bb.z0() - 0.5),
+            mg.indexToPhysical(bb.x1() + 0.5, bb.y1() + 0.5, bb.z1() + 0.5)};
+        int[] size = {target.nx(), target.ny(), target.nz()};
+        for (double[] c : corners) {
+            double[] idx = target.physicalToIndex(c);
+            for (int d = 0; d < 3; d++) {
+                if (idx[d] < -0.5 - 1e-3 || idx[d] > size[d] - 0.5 + 1e-3) {
+                    throw new RadiomicsInputException(Reason.GEOMETRY_MISMATCH, "mask",
+                            "bounding box of the ROI lies outside the image (index " + Arrays.toString(idx) + ")");
+                }
+            }
+        }
+        int[] out = new int[target.voxelCount()];
+        int i = 0;
+        int[] l = mask.labels();
+        for (int z = 0; z < target.nz(); z++) {
+            for (int y = 0; y < target.ny(); y++) {
+                for (int x = 0; x < target.nx(); x++, i++) {
+                    double[] m = mg.physicalToIndex(target.indexToPhysical(x, y, z));
+                    int mx = (int) Math.round(m[0]);
+                    int my = (int) Math.round(m[1]);
+                    int mz = (int) Math.round(m[2]);
+                    if (mx >= 0 && my >= 0 && mz >= 0 && mx < mg.nx() && my < mg.ny() && mz < mg.nz()) {
+                        out[i] = l[mg.index(mx, my, mz)];
+                    }
+                }
+            }
+        }
+        return new LabelMap(target, out);
+    }
+
+    /**
+     * PyRadiomics {@code normalizeImage}: {@code f(x) = s (x − μ)/σ} over the whole image (σ with n − 1, as
+     * SimpleITK's {@code Normalize}); with {@code removeOutliers} n, normalised values are clipped to ±n
+     * before scaling.
+     */
+    public static Volume normalize(Volume image, double scale, double removeOutliers) {
+        float[] v = image.voxels();
+        double sum = 0;
+        for (float f : v) {
+            sum += f;
+        }
+        double mean = sum / v.length;
+        double ss = 0;
+        for (float f : v) {
+            ss += (f - mean) * (f - mean);
+        }
+        double sd = Math.sqrt(ss / (v.length - 1));
+        float[] out = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            double z = (v[i] - mean) / sd;
+            if (!Double.isNaN(removeOutliers)) {
+                z = Math.max(-removeOutliers, Math.min(removeOutliers, z));
+            }
+            out[i] = (float) (z * scale);
+        }
+        return new Volume(image.geometry(), out);
+    }
+
+    /**
+     * PyRadiomics {@code resegmentMask}: keeps ROI voxels with {@code T_lower ≤ X ≤ T_upper} (one threshold:
+     * lower bound only). Modes: absolute; relative (× ROI maximum); sigma (ROI mean + t × ROI sd, population sd).
+     */
+    public static LabelMap resegment(Volume image, LabelMap mask, ExtractionSettings s) {
+        double[] r = s.resegmentRange().clone();
+        Arrays.sort(r);
+        int label = s.label();
+        int[] l = mask.labels();
+        float[] v = image.voxels();
+        double[] t = r.clone();
+        if (s.resegmentMode() != ExtractionSettings.ResegmentMode.ABSOLUTE) {
+            double max = Double.NEGATIVE_INFINITY;
+            double sum = 0;
+            int n = 0;
+            for (int i = 0; i < l.length; i++) {
+                if (l[i] == label) {
+                    max = Math.max(max, v[i]);
+                    sum += v[i];
+                    n++;
+                }
+            }
+            double mean = sum / n;
+            double ss = 0;
+            for (int i = 0; i < l.length; i++) {
+                if (l[i] == label) {
+                    ss += (v[i] - mean) * (v[i] - mean);
+                }
+            }
+            double sd = Math.sqrt(ss / n);
+            for (int k = 0; k < t.length; k++) {
+                t[k] = s.resegmentMode() == ExtractionSettings.ResegmentMode.RELATIVE ? max * r[k] : mean + sd * r[k];
+            }
+        }
+        int[] out = new int[l.length];
+        int kept = 0;
+        for (int i = 0; i < l.length; i++) {
+            if (l[i] == label && v[i] >= t[0] && (t.length == 1 || v[i] <= t[1])) {
+                out[i] = label;
+                kept++;
+            }
+        }
+        if (kept <= 1) {
+            throw new RadiomicsInputException(Reason.RESEGMENTATION_EMPTY, "resegmentRange",
+                    "resegmentation with " + Arrays.toString(s.resegmentRange()) + " (" + s.resegmentMode()
+                    + ") kept " + kept + " voxel(s) of label " + label);
+        }
+        return new LabelMap(mask.geometry(), out);
+    }
+
+    public static Volume crop(Volume v, BoundingBox b) {
+        Geometry g = v.geometry();
+        Geometry ng = cropGeometry(g, b);
+        float[] out = new float[ng.voxelCount()];
+        int i = 0;
+        for (int z = b.z0(); z <= b.z1(); z++) {
+            for (int y = b.y0(); y <= b.y1(); y++) {
+                for (int x = b.x0(); x <= b.x1(); x++) {
+                    out[i++] = v.voxels()[g.index(x, y, z)];
+                }
+            }
+        }
+        return new Volume(ng, out);
+    }
+
+    public static LabelMap crop(LabelMap m, BoundingBox b) {
+        Geometry g = m.geometry();
+        Geometry ng = cropGeometry(g, b);
+        int[] out = new int[ng.voxelCount()];
+        int i = 0;
+        for (int z = b.z0(); z <= b.z1(); z++) {
+            for (int y = b.y0(); y <= b.y1(); y++) {
+                for (int x = b.x0(); x <= b.x1(); x++) {
+                    out[i++] = m.labels()[g.index(x, y, z)];
+                }
+            }
+        }
+        return new LabelMap(ng, out);
+    }
+
+    static Geometry cropGeometry(Geometry g, BoundingBox b) {
+        return new Geometry(b.sizeX(), b.sizeY(), b.sizeZ(), g.spacing(), g.indexToPhysical(b.x0(), b.y0(), b.z0()),
+                g.direction());
+    }
+
+    /** Number of 6-connected components of the label (SimpleITK {@code ConnectedComponent}, not fully connected). */
+    public static int connectedComponents(LabelMap mask, int label) {
+        Geometry g = mask.geometry();
+        int[] l = mask.labels();
+        boolean[] seen = new boolean[l.length];
+        int[] stack = new int[l.length];
+        int comps = 0;
+        int nx = g.nx();
+        int ny = g.ny();
+        int nz = g.nz();
+        for (int s = 0; s < l.length; s++) {
+            if (l[s] != label || seen[s]) {
+                continue;
+            }
+            comps++;
+            int top = 0;
+            stack[top++] = s;
+            seen[s] = true;
+            while (top > 0) {
+                int k = stack[--top];
+                int x = k % nx;
+                int y = (k / nx) % ny;
+                int z = k / (nx * ny);
+                int[][] nb = {{x - 1, y, z}, {x + 1, y, z}, {x, y - 1, z}, {x, y + 1, z}, {x, y, z - 1}, {x, y, z + 1}};
+                for (int[] p : nb) {
+                    if (p[0] >= 0 && p[1] >= 0 && p[2] >= 0 && p[0] < nx && p[1] < ny && p[2] < nz) {
+                        int w = g.index(p[0], p[1], p[2]);
+                        if (!seen[w] && l[w] == label) {
+                            seen[w] = true;
+                            stack[top++] = w;
+                        }
+                    }
+                }
+            }
+        }
+        return comps;
+    }
+
+    /**
+     * PyRadiomics {@code resampleImage}: a grid of spacing {@code resampledPixelSpacing} (0 keeps the mask's
+     * spacing; an axis where the ROI is one voxel thick keeps it too) aligned to the mask origin, covering the
+     * ROI bounding box plus {@code padDistance} new voxels, clipped to the mask extent; the image is
+     * interpolated (B-spline, linear or nearest; 0 outside the image), the mask by nearest neighbour.
+     */
+    public static void resample(Volume image, LabelMap mask, ExtractionSettings s, Volume[] imageOut, LabelMap[] maskOut) {
+        Geometry mg = mask.geometry();
+        double[] maskSp = mg.spacing();
+        double[] sp = s.resampledPixelSpacing();
+        BoundingBox bb = BoundingBox.of(mask, s.label());
+        int[] lo = {bb.x0(), bb.y0(), bb.z0()};
+        int[] sz = {bb.sizeX(), bb.sizeY(), bb.sizeZ()};
+        int[] msize = {mg.nx(), mg.ny(), mg.nz()};
+        for (int d = 0; d < 3; d++) {
+            if (sp[d] == 0 || sz[d] == 1) {
+                sp[d] = maskSp[d];
+            }
+        }
+        double[] imSp = image.geometry().spacing();
+        boolean same = true;
+        for (int d = 0; d < 3; d++) {
+            same &= Math.abs(imSp[d] - sp[d]) <= 1e-8 + 1e-5 * Math.abs(sp[d]);
+        }
+        if (same) {
+            LabelMap m = sameGeometry(image.geometry(), mg, 1e-6) ? mask : resampleMaskOnto(mask, image.geometry(), s.label());
+            BoundingBox b = BoundingBox.of(m, s.label()).padded(s.padDistance(), image.geometry().nx(),
+                    image.geometry().ny(), image.geometry().nz());
+            imageOut[0] = crop(image, b);
+            maskOut[0] = crop(m, b);
+            return;
+        }
+        int[] newLo = new int[3];
+        int[] newSize = new int[3];
+        double[] originIdx = new double[3];
+        for (int d = 0; d < 3; d++) {
+            double ratio = maskSp[d] / sp[d];
+            double l = Math.floor((lo[d] - 0.5) * ratio - s.padDistance());
+            double u = Math.ceil((lo[d] + sz[d] - 0.5) * ratio + s.padDistance());
+            double maxU = Math.ceil(msize[d] * ratio) - 1;
+            l = Math.max(l, 0);
+            u = Math.min(u, maxU);
+            newLo[d] = (int) l;
+            newSize[d] = (int) (u - l + 1);
+            originIdx[d] = 0.5 * (sp[d] - maskSp[d]) / maskSp[d] + l / ratio;
+        }
+        double[] origin = mg.indexToPhysical(originIdx[0], originIdx[1], originIdx[2]);
+        Geometry ng = new Geometry(newSize[0], newSize[1], newSize[2], sp, origin, mg.direction());
+        Interpolator interp = new Interpolator(image, s.interpolator());
+        float[] iv = new float[ng.voxelCount()];
+        int[] mv = new int[ng.voxelCount()];
+        Geometry ig = image.geometry();
+        int i = 0;
+        for (int z = 0; z < ng.nz(); z++) {
+            for (int y = 0; y < ng.ny(); y++) {
+                for (int x = 0; x < ng.nx(); x++, i++) {
+                    double[] p = ng.indexToPhysical(x, y, z);
+                    double[] ci = ig.physicalToIndex(p);
+                    iv[i] = (float) interp.at(ci[0], ci[1], ci[2]);
+                    double[] mi = mg.physicalToIndex(p);
+                    int mx = (int) Math.round(mi[0]);
+                    int my = (int) Math.round(mi[1]);
+                    int mz = (int) Math.round(mi[2]);
+                    if (mx >= 0 && my >= 0 && mz >= 0 && mx < mg.nx() && my < mg.ny() && mz < mg.nz()) {
+                        mv[i] = mask.labels()[mg.index(mx, my, mz)];
+                    }
+                }
+            }
+        }
+        imageOut[0] = new Volume(ng, iv);
+        maskOut[0] = new LabelMap(ng, mv);
+    }
+}
