@@ -1,0 +1,198 @@
+package org.radstream.imaging.preprocess;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.radstream.imaging.Geometry;
+import org.radstream.imaging.ImageInputException;
+import org.radstream.imaging.ImageInputException.Reason;
+import org.radstream.imaging.LabelMap;
+import org.radstream.imaging.Volume;
+
+/**
+ * Step 1 of the study (DESIGN §1): z-score the image, resample image and ROI mask to 1×1×1 mm, crop to
+ * the ROI bounding box plus padding. Follows PyRadiomics' {@code loadImage} → {@code normalizeImage} →
+ * {@code resampleImage} (radiomics/imageoperations.py):
+ *
+ * <ol>
+ * <li>Normalise the whole image ({@link ZScoreNormalizer}) before any resampling.</li>
+ * <li>Bounding box of the label in the mask ({@code lo}, {@code size} per axis); reject an empty mask
+ *     and a box whose corners {@code lo − ½}, {@code lo + size − ½} fall outside the image by more
+ *     than 1e-3 voxel (PyRadiomics {@code _checkROI}).</li>
+ * <li>New spacing s' = settings spacing (0 → mask spacing; axes the ROI spans with one voxel keep the
+ *     mask spacing). If s' equals the image spacing (|Δ| ≤ 1e-5 + 1e-8·s'), only the mask is put on the
+ *     image grid (nearest) and both are cropped to the box ± padDistance.</li>
+ * <li>Otherwise, with r = s / s' (mask spacing over new spacing):
+ *     {@code L = max(0, ⌊(lo − ½) r − pad⌋)}, {@code U = min(⌈n r⌉ − 1, ⌈(lo + size − ½) r + pad⌉)},
+ *     size' = U − L + 1, origin' = mask.indexToPhysical(½ (s' − s)/s + L / r), direction = mask's.
+ *     The image is interpolated onto that grid, the mask by nearest neighbour (or partial volume).</li>
+ * </ol>
+ * Same input and settings give bitwise the same output.
+ */
+public final class RoiPreprocessor {
+
+    private final PreprocessingSettings settings;
+
+    public RoiPreprocessor(PreprocessingSettings settings) {
+        this.settings = settings;
+    }
+
+    public PreprocessingSettings settings() {
+        return settings;
+    }
+
+    /**
+     * @param image      the series volume
+     * @param mask       ROI label map (any grid in the same patient space)
+     * @param maskFile   for error messages (may be null)
+     * @param sourceUids provenance: image and mask UIDs
+     * @param maskSource provenance: description of the mask
+     */
+    public PreprocessedRoi preprocess(Volume image, LabelMap mask, Path maskFile, List<String> sourceUids, String maskSource)
+            throws ImageInputException {
+        int label = settings.label();
+        Geometry mg = mask.geometry();
+        int[] bb = boundingBox(mask, label);
+        if (bb == null) {
+            throw new ImageInputException(maskFile, "label " + label, Reason.EMPTY_MASK, "mask has no voxel with label " + label);
+        }
+        checkRoiInsideImage(image.geometry(), mg, bb, maskFile);
+
+        Volume img = settings.normalize()
+                ? ZScoreNormalizer.normalize(image, settings.normalizeScale(), settings.removeOutliers()) : image;
+
+        double[] maskSpacing = mg.spacing();
+        double[] s = settings.resampledPixelSpacing();
+        for (int a = 0; a < 3; a++) {
+            if (s[a] == 0 || bb[3 + a] == 1) {
+                s[a] = maskSpacing[a];
+            }
+        }
+        double[] imageSpacing = image.geometry().spacing();
+        boolean same = true;
+        for (int a = 0; a < 3; a++) {
+            same &= Math.abs(imageSpacing[a] - s[a]) <= 1e-5 + 1e-8 * Math.abs(s[a]);
+        }
+        int pad = settings.padDistance();
+        Geometry target;
+        if (same) {
+            // PyRadiomics: mask onto the image grid, then crop image and mask to the box ± pad
+            LabelMap onImage = Resampler.resampleMask(mask, label, image.geometry(), MaskInterpolation.NEAREST, 0.5);
+            int[] b = boundingBox(onImage, 1);
+            if (b == null) {
+                throw new ImageInputException(maskFile, "label " + label, Reason.MASK_OUTSIDE_IMAGE,
+                        "no ROI voxel remains on the image grid");
+            }
+            Geometry ig = image.geometry();
+            int[] lo = new int[3];
+            int[] hi = new int[3];
+            int[] n = {ig.nx(), ig.ny(), ig.nz()};
+            for (int a = 0; a < 3; a++) {
+                lo[a] = Math.max(0, b[a] - pad);
+                hi[a] = Math.min(n[a] - 1, b[a] + b[3 + a] - 1 + pad);
+            }
+            target = new Geometry(hi[0] - lo[0] + 1, hi[1] - lo[1] + 1, hi[2] - lo[2] + 1, imageSpacing,
+                    ig.indexToPhysical(lo[0], lo[1], lo[2]), ig.direction());
+            return new PreprocessedRoi(crop(img, target, lo), crop(onImage, target, lo), sourceUids, maskSource,
+                    settings.hash());
+        }
+        int[] n = {mg.nx(), mg.ny(), mg.nz()};
+        int[] size = new int[3];
+        double[] originIndex = new double[3];
+        for (int a = 0; a < 3; a++) {
+            double r = maskSpacing[a] / s[a];
+            double lower = Math.floor((bb[a] - 0.5) * r - pad);
+            double upper = Math.ceil((bb[a] + bb[3 + a] - 0.5) * r + pad);
+            double maxUpper = Math.ceil(n[a] * r) - 1;
+            lower = Math.max(lower, 0);
+            upper = Math.min(upper, maxUpper);
+            size[a] = (int) (upper - lower + 1);
+            originIndex[a] = 0.5 * (s[a] - maskSpacing[a]) / maskSpacing[a] + lower / r;
+        }
+        target = new Geometry(size[0], size[1], size[2], s, mg.indexToPhysical(originIndex[0], originIndex[1], originIndex[2]),
+                mg.direction());
+        Volume outImage = Resampler.resample(img, target, settings.interpolator());
+        LabelMap outMask = Resampler.resampleMask(mask, label, target, settings.maskInterpolation(), settings.partialVolumeThreshold());
+        if (outMask.count(1) == 0) {
+            throw new ImageInputException(maskFile, "label " + label, Reason.EMPTY_MASK,
+                    "ROI vanished after resampling to " + java.util.Arrays.toString(s) + " mm");
+        }
+        return new PreprocessedRoi(outImage, outMask, sourceUids, maskSource, settings.hash());
+    }
+
+    /** {lo_x, lo_y, lo_z, size_x, size_y, size_z} of the voxels equal to {@code label}, or null when there are none. */
+    public static int[] boundingBox(LabelMap mask, int label) {
+        Geometry g = mask.geometry();
+        int[] lo = {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE};
+        int[] hi = {-1, -1, -1};
+        int[] labels = mask.labels();
+        int idx = 0;
+        for (int k = 0; k < g.nz(); k++) {
+            for (int j = 0; j < g.ny(); j++) {
+                for (int i = 0; i < g.nx(); i++) {
+                    if (labels[idx++] == label) {
+                        lo[0] = Math.min(lo[0], i);
+                        lo[1] = Math.min(lo[1], j);
+                        lo[2] = Math.min(lo[2], k);
+                        hi[0] = Math.max(hi[0], i);
+                        hi[1] = Math.max(hi[1], j);
+                        hi[2] = Math.max(hi[2], k);
+                    }
+                }
+            }
+        }
+        if (hi[0] < 0) {
+            return null;
+        }
+        return new int[] {lo[0], lo[1], lo[2], hi[0] - lo[0] + 1, hi[1] - lo[1] + 1, hi[2] - lo[2] + 1};
+    }
+
+    /** PyRadiomics _checkROI: the ROI box corners must lie within the image (tolerance 1e-3 voxel). */
+    static void checkRoiInsideImage(Geometry image, Geometry mask, int[] bb, Path maskFile) throws ImageInputException {
+        double tol = 1e-3;
+        int[] n = {image.nx(), image.ny(), image.nz()};
+        // all 8 corners of the box, since directions may differ
+        for (int c = 0; c < 8; c++) {
+            double[] idx = new double[3];
+            for (int a = 0; a < 3; a++) {
+                idx[a] = ((c >> a) & 1) == 0 ? bb[a] - 0.5 : bb[a] + bb[3 + a] - 0.5;
+            }
+            double[] x = image.physicalToIndex(mask.indexToPhysical(idx[0], idx[1], idx[2]));
+            for (int a = 0; a < 3; a++) {
+                if (x[a] < -0.5 - tol || x[a] > n[a] - 0.5 + tol) {
+                    throw new ImageInputException(maskFile, "ROI bounding box", Reason.MASK_OUTSIDE_IMAGE,
+                            "ROI extends outside the image along axis " + "xyz".charAt(a) + " (continuous index "
+                                    + String.format(java.util.Locale.ROOT, "%.3f", x[a]) + ", image size " + n[a] + ")");
+                }
+            }
+        }
+    }
+
+    private static Volume crop(Volume v, Geometry target, int[] lo) {
+        Geometry g = v.geometry();
+        float[] out = new float[target.voxelCount()];
+        int idx = 0;
+        for (int k = 0; k < target.nz(); k++) {
+            for (int j = 0; j < target.ny(); j++) {
+                for (int i = 0; i < target.nx(); i++) {
+                    out[idx++] = v.voxels()[g.index(lo[0] + i, lo[1] + j, lo[2] + k)];
+                }
+            }
+        }
+        return new Volume(target, out);
+    }
+
+    private static LabelMap crop(LabelMap m, Geometry target, int[] lo) {
+        Geometry g = m.geometry();
+        int[] out = new int[target.voxelCount()];
+        int idx = 0;
+        for (int k = 0; k < target.nz(); k++) {
+            for (int j = 0; j < target.ny(); j++) {
+                for (int i = 0; i < target.nx(); i++) {
+                    out[idx++] = m.labels()[g.index(lo[0] + i, lo[1] + j, lo[2] + k)];
+                }
+            }
+        }
+        return new LabelMap(target, out);
+    }
+}
