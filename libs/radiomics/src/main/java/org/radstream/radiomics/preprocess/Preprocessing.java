@@ -196,6 +196,16 @@ public final class Preprocessing {
                 g.direction());
     }
 
+    /** True when every voxel holds an integer (the image came from an integer-typed file). */
+    static boolean isIntegral(float[] v) {
+        for (float f : v) {
+            if (f != Math.rint(f)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Number of 6-connected components of the label (SimpleITK {@code ConnectedComponent}, not fully connected). */
     public static int connectedComponents(LabelMap mask, int label) {
         Geometry g = mask.geometry();
@@ -239,6 +249,8 @@ public final class Preprocessing {
      * spacing; an axis where the ROI is one voxel thick keeps it too) aligned to the mask origin, covering the
      * ROI bounding box plus {@code padDistance} new voxels, clipped to the mask extent; the image is
      * interpolated (B-spline, linear or nearest; 0 outside the image), the mask by nearest neighbour.
+     * SimpleITK writes the result in the input's pixel type; an integer-valued image is taken to be
+     * integer-typed and the interpolated values are truncated toward zero as ITK's cast does.
      */
     public static void resample(Volume image, LabelMap mask, ExtractionSettings s, Volume[] imageOut, LabelMap[] maskOut) {
         Geometry mg = mask.geometry();
@@ -283,6 +295,8 @@ public final class Preprocessing {
         double[] origin = mg.indexToPhysical(originIdx[0], originIdx[1], originIdx[2]);
         Geometry ng = new Geometry(newSize[0], newSize[1], newSize[2], sp, origin, mg.direction());
         Interpolator interp = new Interpolator(image, s.interpolator());
+        // SimpleITK resamples into the input's pixel type; an integer image is cast back by truncation
+        boolean integral = isIntegral(image.voxels());
         float[] iv = new float[ng.voxelCount()];
         int[] mv = new int[ng.voxelCount()];
         Geometry ig = image.geometry();
@@ -292,7 +306,8 @@ public final class Preprocessing {
                 for (int x = 0; x < ng.nx(); x++, i++) {
                     double[] p = ng.indexToPhysical(x, y, z);
                     double[] ci = ig.physicalToIndex(p);
-                    iv[i] = (float) interp.at(ci[0], ci[1], ci[2]);
+                    double val = interp.at(ci[0], ci[1], ci[2]);
+                    iv[i] = (float) (integral ? (val < 0 ? Math.ceil(val) : Math.floor(val)) : val);
                     double[] mi = mg.physicalToIndex(p);
                     int mx = (int) Math.round(mi[0]);
                     int my = (int) Math.round(mi[1]);
