@@ -12,11 +12,11 @@ import org.radstream.events.DeadLetter;
  * Avro single-object encoding of DeadLetter, standing in for the registry-backed serde in tests that do not
  * start a registry: the DLQ code takes any {@code Serializer<DeadLetter>}.
  */
-final class TestDeadLetterSerde {
+public final class TestDeadLetterSerde {
     private TestDeadLetterSerde() {
     }
 
-    static Serializer<DeadLetter> serializer() {
+    public static Serializer<DeadLetter> serializer() {
         return (topic, dl) -> {
             try {
                 ByteBuffer b = dl.toByteBuffer();
@@ -29,7 +29,7 @@ final class TestDeadLetterSerde {
         };
     }
 
-    static Deserializer<DeadLetter> deserializer() {
+    public static Deserializer<DeadLetter> deserializer() {
         return (topic, bytes) -> {
             try {
                 return DeadLetter.fromByteBuffer(ByteBuffer.wrap(bytes));
