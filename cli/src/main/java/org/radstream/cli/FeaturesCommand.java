@@ -1,0 +1,351 @@
+package org.radstream.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.radstream.imaging.LabelMap;
+import org.radstream.imaging.Volume;
+import org.radstream.imaging.dicom.DicomSeriesReader;
+import org.radstream.imaging.io.NiftiReader;
+import org.radstream.imaging.io.NrrdReader;
+import org.radstream.radiomics.ExtractionSettings;
+import org.radstream.radiomics.FeatureVector;
+import org.radstream.radiomics.ParameterSet;
+import org.radstream.radiomics.RadiomicsExtractor;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code radstream features}: PyRadiomics-compatible feature extraction for one image/mask pair or a batch.
+ * Images: NIfTI ({@code .nii}, {@code .nii.gz}), NRRD ({@code .nrrd}) or a DICOM MR series directory; masks:
+ * NIfTI or NRRD label maps. Parameters: a PyRadiomics YAML file, {@code paper-1316} for the bundled study
+ * profile, or PyRadiomics' defaults when omitted.
+ */
+@Command(name = "features", mixinStandardHelpOptions = true,
+        description = {"Extract PyRadiomics-compatible radiomics features.",
+            "  radstream features --image IMG --mask MASK [--params FILE|paper-1316] [--label N] [--format json|csv] [--out FILE]",
+            "  radstream features --batch cases.csv --out features.csv [--params ...] [--jobs N]",
+            "Batch CSV columns: caseId,image,mask[,label] (PyRadiomics' ID,Image,Mask,Label headers also accepted);",
+            "relative paths are resolved against the CSV's folder. A failing case is reported in its row",
+            "(status=error) and does not stop the others; the exit code is 1 if any case failed."})
+public final class FeaturesCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Input input;
+
+    static final class Input {
+        @ArgGroup(exclusive = false)
+        Single single;
+
+        @Option(names = "--batch", required = true, paramLabel = "CSV", description = "Cases file: caseId,image,mask[,label].")
+        Path batch;
+    }
+
+    static final class Single {
+        @Option(names = "--image", required = true, paramLabel = "PATH", description = "NIfTI/NRRD file or DICOM series directory.")
+        Path image;
+
+        @Option(names = "--mask", required = true, paramLabel = "PATH", description = "NIfTI/NRRD label map.")
+        Path mask;
+    }
+
+    @Option(names = "--params", paramLabel = "FILE", description = "PyRadiomics parameter YAML, or 'paper-1316' for the bundled profile (default: PyRadiomics defaults).")
+    String params;
+
+    @Option(names = "--label", paramLabel = "N", description = "Label value of the ROI (overrides the parameter file).")
+    Integer label;
+
+    @Option(names = "--format", defaultValue = "json", paramLabel = "json|csv", description = "Single-case output format (default: ${DEFAULT-VALUE}); batch output is always CSV.")
+    String format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Output file (default: standard output).")
+    Path out;
+
+    @Option(names = "--jobs", paramLabel = "N", description = "Batch cases processed in parallel (default: number of cores).")
+    Integer jobs;
+
+    @Override
+    public Integer call() throws Exception {
+        ParameterSet p = parameters(params, label);
+        if (input.batch != null) {
+            return batch(p);
+        }
+        if (!format.equals("json") && !format.equals("csv")) {
+            throw new IllegalArgumentException("--format must be json or csv, got '" + format + "'");
+        }
+        FeatureVector fv = extract(p, input.single.image, input.single.mask, null);
+        StringBuilder text = new StringBuilder();
+        if (format.equals("json")) {
+            text.append(json(fv)).append('\n');
+        } else {
+            List<String> cols = new ArrayList<>(List.of("image", "mask"));
+            cols.addAll(fv.features().keySet());
+            text.append(String.join(",", cols)).append('\n');
+            List<String> row = new ArrayList<>(List.of(csv(input.single.image.toString()), csv(input.single.mask.toString())));
+            fv.features().values().forEach(v -> row.add(num(v)));
+            text.append(String.join(",", row)).append('\n');
+        }
+        if (out == null) {
+            spec.commandLine().getOut().print(text);
+            spec.commandLine().getOut().flush();
+        } else {
+            Files.writeString(out, text, StandardCharsets.UTF_8);
+        }
+        return 0;
+    }
+
+    static ParameterSet parameters(String params, Integer label) throws IOException {
+        ParameterSet p;
+        if (params == null) {
+            p = ParameterSet.defaults();
+        } else if (params.equals("paper-1316")) {
+            p = ParameterSet.paper1316();
+        } else {
+            p = ParameterSet.load(Path.of(params));
+        }
+        return label == null ? p : withLabel(p, label);
+    }
+
+    private static ParameterSet withLabel(ParameterSet p, int label) {
+        ExtractionSettings s = p.settings().with(Map.of("label", label), "--label");
+        return new ParameterSet(s, p.imageTypes(), p.featureClasses(), p.source());
+    }
+
+    static FeatureVector extract(ParameterSet p, Path image, Path mask, ExecutorService pool) throws IOException {
+        Volume v = readImage(image);
+        LabelMap m = readMask(mask);
+        return new RadiomicsExtractor(p).extract(v, m, pool);
+    }
+
+    static Volume readImage(Path p) throws IOException {
+        if (Files.isDirectory(p)) {
+            return DicomSeriesReader.readSingleSeries(p).volume();
+        }
+        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (n.endsWith(".nrrd") || n.endsWith(".nhdr")) {
+            return NrrdReader.readVolume(p);
+        }
+        if (n.endsWith(".nii") || n.endsWith(".nii.gz")) {
+            return NiftiReader.readVolume(p);
+        }
+        if (!Files.exists(p)) {
+            throw new IOException(p + ": no such file or directory");
+        }
+        throw new IOException(p + ": unsupported image format (expected .nii, .nii.gz, .nrrd or a DICOM series directory)");
+    }
+
+    static LabelMap readMask(Path p) throws IOException {
+        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (n.endsWith(".nrrd") || n.endsWith(".nhdr")) {
+            return NrrdReader.readLabelMap(p);
+        }
+        if (n.endsWith(".nii") || n.endsWith(".nii.gz")) {
+            return NiftiReader.readLabelMap(p);
+        }
+        if (!Files.exists(p)) {
+            throw new IOException(p + ": no such file");
+        }
+        throw new IOException(p + ": unsupported mask format (expected .nii, .nii.gz or .nrrd; DICOM SEG masks are not read yet)");
+    }
+
+    static String json(FeatureVector fv) throws IOException {
+        Map<String, Object> root = new LinkedHashMap<>();
+        Map<String, Object> f = new LinkedHashMap<>();
+        fv.features().forEach((k, v) -> f.put(k, Double.isFinite(v) ? v : null));
+        root.put("features", f);
+        root.put("diagnostics", fv.diagnostics());
+        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root);
+    }
+
+    private static String num(double v) {
+        return Double.isFinite(v) ? Double.toString(v) : "";
+    }
+
+    private static String csv(String s) {
+        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+
+    record Case(String id, Path image, Path mask, Integer label) {
+    }
+
+    record Outcome(Case c, FeatureVector fv, String error) {
+    }
+
+    private int batch(ParameterSet p) throws Exception {
+        if (out == null) {
+            throw new IllegalArgumentException("--batch needs --out FILE");
+        }
+        List<Case> cases = readCases(input.batch);
+        int threads = jobs != null ? Math.max(1, jobs) : Runtime.getRuntime().availableProcessors();
+        boolean progress = System.console() != null;
+        AtomicInteger done = new AtomicInteger();
+        PrintWriter err = spec.commandLine().getErr();
+        List<Outcome> outcomes = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Outcome>> fs = new ArrayList<>();
+            for (Case c : cases) {
+                fs.add(pool.submit(() -> {
+                    Outcome o;
+                    try {
+                        ParameterSet cp = c.label() == null ? p : withLabel(p, c.label());
+                        o = new Outcome(c, extract(cp, c.image(), c.mask(), null), null);
+                    } catch (Exception | OutOfMemoryError e) {
+                        o = new Outcome(c, null, String.valueOf(e.getMessage()));
+                    }
+                    int n = done.incrementAndGet();
+                    if (progress) {
+                        int width = 30;
+                        int filled = n * width / cases.size();
+                        synchronized (err) {
+                            err.print("\r[" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + n + "/" + cases.size());
+                            err.flush();
+                        }
+                    }
+                    return o;
+                }));
+            }
+            for (Future<Outcome> f : fs) {
+                try {
+                    outcomes.add(f.get());
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        if (progress) {
+            err.println();
+        }
+        LinkedHashSet<String> names = new LinkedHashSet<>();
+        for (Outcome o : outcomes) {
+            if (o.fv() != null) {
+                names.addAll(o.fv().features().keySet());
+            }
+        }
+        int failed = 0;
+        try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+            List<String> header = new ArrayList<>(List.of("caseId", "image", "mask", "label", "status", "error"));
+            header.addAll(names);
+            w.write(String.join(",", header) + "\n");
+            for (Outcome o : outcomes) {
+                List<String> row = new ArrayList<>();
+                row.add(csv(o.c().id()));
+                row.add(csv(o.c().image().toString()));
+                row.add(csv(o.c().mask().toString()));
+                row.add(o.c().label() == null ? "" : o.c().label().toString());
+                row.add(o.fv() == null ? "error" : "ok");
+                row.add(o.error() == null ? "" : csv(o.error()));
+                for (String n : names) {
+                    row.add(o.fv() == null ? "" : num(o.fv().features().getOrDefault(n, Double.NaN)));
+                }
+                w.write(String.join(",", row) + "\n");
+                if (o.fv() == null) {
+                    failed++;
+                    err.println("radstream features: case " + o.c().id() + ": " + o.error());
+                }
+            }
+        }
+        err.println("radstream features: " + (outcomes.size() - failed) + "/" + outcomes.size() + " cases extracted, "
+                + names.size() + " features each, written to " + out);
+        return failed == 0 ? 0 : 1;
+    }
+
+    static List<Case> readCases(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        if (lines.isEmpty()) {
+            throw new IOException(file + ": empty cases file");
+        }
+        List<String> header = split(lines.get(0));
+        int id = indexOf(header, "caseid", "id");
+        int im = indexOf(header, "image");
+        int ma = indexOf(header, "mask");
+        int la = indexOf(header, "label");
+        if (im < 0 || ma < 0) {
+            throw new IOException(file + ": header needs columns image and mask (caseId, label optional), got " + header);
+        }
+        Path base = file.toAbsolutePath().getParent();
+        List<Case> out = new ArrayList<>();
+        for (int r = 1; r < lines.size(); r++) {
+            if (lines.get(r).isBlank()) {
+                continue;
+            }
+            List<String> f = split(lines.get(r));
+            String caseId = id >= 0 && id < f.size() ? f.get(id) : "row" + r;
+            Path image = base.resolve(f.get(im));
+            Path mask = base.resolve(f.get(ma));
+            Integer label = null;
+            if (la >= 0 && la < f.size() && !f.get(la).isBlank()) {
+                try {
+                    label = Integer.parseInt(f.get(la).trim());
+                } catch (NumberFormatException e) {
+                    throw new IOException(file + ": line " + (r + 1) + ": label is not an integer: '" + f.get(la) + "'");
+                }
+            }
+            out.add(new Case(caseId, image, mask, label));
+        }
+        return out;
+    }
+
+    private static int indexOf(List<String> header, String... names) {
+        for (int i = 0; i < header.size(); i++) {
+            for (String n : names) {
+                if (header.get(i).trim().equalsIgnoreCase(n)) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static List<String> split(String line) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean q = false;
+        for (int i = 0; i < line.length(); i++) {
+            char ch = line.charAt(i);
+            if (ch == '"') {
+                if (q && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cur.append('"');
+                    i++;
+                } else {
+                    q = !q;
+                }
+            } else if (ch == ',' && !q) {
+                out.add(cur.toString());
+                cur.setLength(0);
+            } else {
+                cur.append(ch);
+            }
+        }
+        out.add(cur.toString());
+        return out;
+    }
+}

@@ -1,0 +1,84 @@
+package org.radstream.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * {@code radstream features} on PyRadiomics' breast1 case (../shared/refdata/pyradiomics-breast1). Expected
+ * values are PyRadiomics' baseline (column breast1, GLCM is independent of voxelArrayShift and
+ * minimumROIDimensions), within PyRadiomics' 3% test tolerance.
+ */
+class FeaturesCommandTest {
+
+    static Path breast1() {
+        String p = System.getProperty("radstream.shared.dir");
+        Path shared = p != null ? Path.of(p) : Path.of("../../shared");
+        if (!Files.isDirectory(shared)) {
+            shared = Path.of("").toAbsolutePath().getParent().resolve("../shared").normalize();
+        }
+        return shared.resolve("refdata/pyradiomics-breast1");
+    }
+
+    @Test
+    void singleCaseJson() throws IOException {
+        Path d = breast1();
+        CliRun r = CliRun.of("features", "--image", d.resolve("breast1_image.nrrd").toString(),
+                "--mask", d.resolve("breast1_label.nrrd").toString());
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        double contrast = root.get("features").get("original_glcm_Contrast").asDouble();
+        assertTrue(Math.abs(contrast / 0.6712186625058774 - 1) < 0.03, "GLCM contrast " + contrast);
+        assertEquals(107, root.get("features").size());
+        assertEquals("143", root.get("diagnostics").get("diagnostics_Mask-original_VoxelNum").asText());
+        assertEquals("(21, 64, 8, 9, 12, 3)", root.get("diagnostics").get("diagnostics_Mask-original_BoundingBox").asText());
+    }
+
+    @Test
+    void singleCaseCsvAndLabelErrors(@TempDir Path tmp) throws IOException {
+        Path d = breast1();
+        Path out = tmp.resolve("f.csv");
+        CliRun r = CliRun.of("features", "--image", d.resolve("breast1_image.nrrd").toString(),
+                "--mask", d.resolve("breast1_label.nrrd").toString(), "--format", "csv", "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> lines = Files.readAllLines(out);
+        assertEquals(2, lines.size());
+        assertEquals(2 + 107, lines.get(0).split(",").length);
+        CliRun bad = CliRun.of("features", "--image", d.resolve("breast1_image.nrrd").toString(),
+                "--mask", d.resolve("breast1_label.nrrd").toString(), "--label", "3");
+        assertEquals(1, bad.exitCode());
+        assertTrue(bad.err().contains("label 3 not present"), bad.err());
+    }
+
+    @Test
+    void batchKeepsGoingPastABadRow(@TempDir Path tmp) throws IOException {
+        Path d = breast1();
+        Path cases = tmp.resolve("cases.csv");
+        Files.writeString(cases, "caseId,image,mask,label\n"
+                + "a," + d.resolve("breast1_image.nrrd") + "," + d.resolve("breast1_label.nrrd") + ",1\n"
+                + "broken," + d.resolve("breast1_image.nrrd") + "," + tmp.resolve("missing.nrrd") + ",1\n"
+                + "wronglabel," + d.resolve("breast1_image.nrrd") + "," + d.resolve("breast1_label.nrrd") + ",2\n"
+                + "b," + d.resolve("breast1_image.nrrd") + "," + d.resolve("breast1_label.nrrd") + ",\n");
+        Path out = tmp.resolve("features.csv");
+        CliRun r = CliRun.of("features", "--batch", cases.toString(), "--out", out.toString(), "--jobs", "2");
+        assertEquals(1, r.exitCode(), "a failed row makes the exit code 1");
+        List<String> lines = Files.readAllLines(out);
+        assertEquals(5, lines.size());
+        assertTrue(lines.get(1).startsWith("a,") && lines.get(1).contains(",ok,"));
+        assertTrue(lines.get(2).startsWith("broken,") && lines.get(2).contains(",error,") && lines.get(2).contains("missing.nrrd"));
+        assertTrue(lines.get(3).contains(",error,") && lines.get(3).contains("label 2 not present"));
+        assertTrue(lines.get(4).startsWith("b,") && lines.get(4).contains(",ok,"));
+        assertEquals(6 + 107, lines.get(0).split(",").length);
+        assertTrue(r.err().contains("2/4 cases extracted"), r.err());
+    }
+}
