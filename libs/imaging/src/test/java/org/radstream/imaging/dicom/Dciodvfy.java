@@ -1,0 +1,30 @@
+package org.radstream.imaging.dicom;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs dicom3tools' {@code dciodvfy} (an outside DICOM validator) and returns its "Error" lines. */
+public final class Dciodvfy {
+    private Dciodvfy() {
+    }
+
+    public static boolean available() {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+            if (Files.isExecutable(Path.of(dir, "dciodvfy"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public static List<String> errors(Path file) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("dciodvfy", file.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor(60, TimeUnit.SECONDS);
+        return out.lines().filter(line -> line.startsWith("Error")).toList();
+    }
+}
