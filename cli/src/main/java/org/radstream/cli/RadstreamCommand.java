@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             PlatformCommand.class,
             TopicsCommand.class,
+            LagCommand.class,
             FeaturesCommand.class,
             CommandLine.HelpCommand.class,
         })
