@@ -106,11 +106,31 @@ public final class SchemaRegistryClient {
         if (cached != null) {
             return cached;
         }
-        JsonNode answer = send(new Call(Operation.REGISTER, "POST", "/subjects/" + encode(subject) + "/versions",
-                schemaBody(schema), subject, null));
-        int id = requiredInt(answer, "id", "POST /subjects/" + subject + "/versions");
+        int id;
+        try {
+            JsonNode answer = send(new Call(Operation.REGISTER, "POST", "/subjects/" + encode(subject) + "/versions",
+                    schemaBody(schema), subject, null));
+            id = requiredInt(answer, "id", "POST /subjects/" + subject + "/versions");
+        } catch (IncompatibleSchemaException e) {
+            id = registeredMeanwhile(subject, schema, e);
+        }
         registeredIds.put(key, id);
         return id;
+    }
+
+    /**
+     * Apicurio also answers 409 ("artifact already exists") when a concurrent request created the subject
+     * first. If the schema is registered now, that is success; otherwise the 409 was a real incompatibility.
+     */
+    private int registeredMeanwhile(String subject, String schema, IncompatibleSchemaException conflict) {
+        try {
+            return lookup(subject, schema).id();
+        } catch (SchemaNotRegisteredException notThere) {
+            throw conflict;
+        } catch (RegistryException other) {
+            conflict.addSuppressed(other);
+            throw conflict;
+        }
     }
 
     /**

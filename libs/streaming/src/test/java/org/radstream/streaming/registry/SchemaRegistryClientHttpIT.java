@@ -104,6 +104,16 @@ class SchemaRegistryClientHttpIT {
     }
 
     @Test
+    void a409FromAConcurrentRegistrationOfTheSameSchemaIsSuccess() throws IOException {
+        SchemaRegistryClient c = client(start(
+                new Answer(409, "{\"error_code\":409,\"message\":\"An artifact with ID 't-value' already exists.\"}"),
+                new Answer(200, "{\"subject\":\"t-value\",\"id\":8,\"version\":1,\"schema\":\"\\\"int\\\"\"}")));
+        assertEquals(8, c.register("t-value", "\"int\""));
+        assertEquals(List.of("POST /api/subjects/t-value/versions", "POST /api/subjects/t-value"),
+                seen.stream().map(s -> s.method() + " " + s.path()).toList());
+    }
+
+    @Test
     void retriesServerErrorsThenSucceeds() throws IOException {
         SchemaRegistryClient c = client(start(new Answer(503, "{}"), new Answer(429, "{}"), new Answer(408, ""),
                 new Answer(200, "{\"schema\":\"\\\"long\\\"\"}")));

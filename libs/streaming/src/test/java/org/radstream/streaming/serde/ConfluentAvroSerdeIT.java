@@ -268,6 +268,42 @@ class ConfluentAvroSerdeIT {
         assertEquals(id, client.lookup("it.pretty-value", Outcome.getClassSchema().toString()).id());
     }
 
+    @Test
+    void oneSerializerAndDeserializerServeManyThreadsFromCold() throws Exception {
+        SchemaRegistryClient fresh = new SchemaRegistryClient(RegistrySettings.of(platform.registryUrl()));
+        ConfluentAvroSerializer<SpecificRecord> serializer =
+                new ConfluentAvroSerializer<>(fresh, RecordPart.VALUE, SchemaRegistration.AUTO_REGISTER);
+        ConfluentAvroDeserializer<SpecificRecord> deserializer =
+                new ConfluentAvroDeserializer<>(fresh, null, RecordPart.VALUE);
+        List<SpecificRecord> events = SampleEvents.all();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int offset = t;
+                futures.add(pool.submit(() -> {
+                    for (int i = 0; i < 110; i++) {
+                        SpecificRecord event = events.get((i + offset) % events.size());
+                        String topic = "it.threads." + event.getSchema().getName();
+                        assertSameEvent(event, deserializer.deserialize(topic, serializer.serialize(topic, event)));
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : futures) {
+                f.get(120, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        long warm = fresh.requestCount();
+        for (SpecificRecord event : events) {
+            String topic = "it.threads." + event.getSchema().getName();
+            deserializer.deserialize(topic, serializer.serialize(topic, event));
+        }
+        assertEquals(warm, fresh.requestCount(), "after warm-up no registry calls");
+    }
+
     // --- bad input: each a specific exception with a clear message ---------------------------------------
 
     @Test
@@ -356,6 +392,38 @@ class ConfluentAvroSerdeIT {
         assertTrue(e.getMessage().contains(url) && e.getMessage().contains("unreachable"), e.getMessage());
         assertTrue(e.attempts() >= 2 && e.attempts() <= 5, "attempts " + e.attempts());
         assertTrue(e.getMessage().matches("(?s).*over \\d+\\.\\d s.*"), e.getMessage());
+    }
+
+    // --- Kafka Streams: the serde as default.value.serde, configured from the application properties -------
+
+    @Test
+    void worksAsTheDefaultValueSerdeOfAStreamsApplication() {
+        org.apache.kafka.streams.StreamsBuilder builder = new org.apache.kafka.streams.StreamsBuilder();
+        builder.<String, ClinicalRecord>stream("it.streams.clinical")
+                .mapValues(c -> Outcome.newBuilder().setCaseId(c.getCaseId()).setEarlyRecurrence(c.getTumorNumber() > 1)
+                        .setFollowupMonths(24.0).setRecordedAt(c.getRecordedAt()).build())
+                .to("it.streams.outcomes");
+        Properties props = new Properties();
+        props.put(org.apache.kafka.streams.StreamsConfig.APPLICATION_ID_CONFIG, "it-streams-serde");
+        props.put(org.apache.kafka.streams.StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(org.apache.kafka.streams.StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG,
+                org.apache.kafka.common.serialization.Serdes.StringSerde.class);
+        props.put(org.apache.kafka.streams.StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, ConfluentAvroSerde.class);
+        props.put("schema.registry.url", platform.registryUrl());
+        try (org.apache.kafka.streams.TopologyTestDriver driver =
+                     new org.apache.kafka.streams.TopologyTestDriver(builder.build(), props);
+             ConfluentAvroSerde<SpecificRecord> serde = new ConfluentAvroSerde<>()) {
+            serde.configure(Map.of("schema.registry.url", platform.registryUrl()), false);
+            var in = driver.createInputTopic("it.streams.clinical", new StringSerializer(), serde.serializer());
+            var out = driver.createOutputTopic("it.streams.outcomes", new StringDeserializer(), serde.deserializer());
+            in.pipeInput(SampleEvents.CASE, SampleEvents.clinicalRecord());
+            var result = out.readKeyValue();
+            assertEquals(SampleEvents.CASE, result.key);
+            Outcome outcome = assertInstanceOf(Outcome.class, result.value);
+            assertTrue(outcome.getEarlyRecurrence());
+            assertEquals(SampleEvents.clinicalRecord().getRecordedAt(), outcome.getRecordedAt());
+        }
+        assertTrue(client.subjects().containsAll(List.of("it.streams.clinical-value", "it.streams.outcomes-value")));
     }
 
     // --- helpers ----------------------------------------------------------------------------------------
