@@ -24,8 +24,9 @@ import picocli.CommandLine.Spec;
  * status per group (OK, WARN, ERR, STOPPED) evaluated over a sliding window of samples.
  */
 @Command(name = "lag", mixinStandardHelpOptions = true,
-        description = {"Consumer-group lag: per group, topic and partition the committed offset, end offset,",
-            "lag in records and in time (age of the oldest unconsumed record), totals per group and a status:",
+        description = {"Consumer-group lag in records and in time, with a status per group.",
+            "Per group, topic and partition: committed offset, end offset, lag in records and in time (age of",
+            "the oldest unconsumed record); totals per group; and a status over a window of samples:",
             "  OK       keeping up",
             "  WARN     consuming, but the lag grew over the whole window",
             "  ERR      members present, lag > 0, committed offset not moving over the window",
