@@ -268,8 +268,16 @@ public final class ConsumerLoopService<K, V> implements ManagedService {
 
     private Outcome commit(KafkaConsumer<byte[], byte[]> c, ConsumerRecord<byte[], byte[]> raw, boolean countAsProcessed) {
         TopicPartition tp = new TopicPartition(raw.topic(), raw.partition());
+        Map<TopicPartition, OffsetAndMetadata> offset =
+                Map.of(tp, new OffsetAndMetadata(raw.offset() + 1, raw.leaderEpoch(), ""));
         try {
-            c.commitSync(Map.of(tp, new OffsetAndMetadata(raw.offset() + 1, raw.leaderEpoch(), "")));
+            try {
+                c.commitSync(offset);
+            } catch (WakeupException stopWokeUsDuringTheWork) {
+                // stop()'s wakeup meant for poll() fires at the next blocking call: this commit of finished
+                // work must still happen (committing the same offset twice is harmless)
+                c.commitSync(offset);
+            }
         } catch (CommitFailedException | RebalanceInProgressException e) {
             LOG.warn("{}: partition {} moved to another member before offset {} was committed; it will be "
                     + "processed again there", name, tp, raw.offset());
