@@ -16,12 +16,15 @@ import org.radstream.modeling.ModelingException;
  * </pre>
  * Instead of R's NA coefficients and warnings, two failure modes are reported as {@link ModelingException}:
  * aliased (collinear or constant) predictors, detected by Gram–Schmidt on X before fitting; and complete or
- * quasi-complete separation, detected when a fitted probability reaches 0 or 1 within 1e-8 or the
- * iteration does not converge (the MLE does not exist, coefficients diverge).
+ * quasi-complete separation, detected when the Newton iteration does not converge (coefficients
+ * diverge: the MLE does not exist) or a fitted probability is numerically 0 or 1 (within 10 machine epsilons,
+ * where R's glm warns).
  */
 public final class LogisticRegression {
     private static final int MAX_ITER = 100;
     private static final double TOL = 1e-10;
+    /** R's glm warns "fitted probabilities numerically 0 or 1" below 10 machine epsilons. */
+    private static final double SEPARATION_EPS = 10 * Math.ulp(1.0);
     private static final double Z975 = new NormalDistribution(null, 0, 1).inverseCumulativeProbability(0.975);
 
     private LogisticRegression() {
@@ -102,7 +105,7 @@ public final class LogisticRegression {
         for (int i = 0; i < n; i++) {
             double eta = dot(xd[i], beta);
             double pi = LinearPredictor.logistic(eta);
-            if (pi < 1e-8 || pi > 1 - 1e-8) {
+            if (pi < SEPARATION_EPS || pi > 1 - SEPARATION_EPS) {
                 throw separation(what);
             }
             double w = pi * (1 - pi);
