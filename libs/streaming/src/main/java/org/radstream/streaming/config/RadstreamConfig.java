@@ -80,6 +80,29 @@ public record RadstreamConfig(String bootstrapServers, String registryUrl, Secre
         return p;
     }
 
+    /**
+     * Settings for a Confluent-compatible schema-registry client or Avro serde, under Confluent's own keys
+     * ({@code schema.registry.url}, {@code basic.auth.*}, {@code schema.registry.ssl.*}), so any serde that reads
+     * those keys in {@code configure(...)} connects the way this configuration says. The trust store is used for
+     * an {@code https} registry whatever the Kafka security protocol.
+     */
+    public Map<String, Object> registryClientConfig() {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("schema.registry.url", registryUrl);
+        if (registryBasicAuth != null) {
+            m.put("basic.auth.credentials.source", "USER_INFO");
+            m.put("basic.auth.user.info", registryBasicAuth.reveal());
+        }
+        if (registryUrl.startsWith("https:")) {
+            if (sslTruststoreLocation != null) {
+                m.put("schema.registry.ssl.truststore.location", sslTruststoreLocation.toString());
+                putIfSet(m, "schema.registry.ssl.truststore.password", sslTruststorePassword);
+                putIfSet(m, "schema.registry.ssl.truststore.type", sslTruststoreType);
+            }
+        }
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
     /** Whether the Kafka connection uses SASL (SASL_PLAINTEXT or SASL_SSL). */
     public boolean usesSasl() {
         return securityProtocol == SecurityProtocol.SASL_PLAINTEXT || securityProtocol == SecurityProtocol.SASL_SSL;
@@ -121,7 +144,7 @@ public record RadstreamConfig(String bootstrapServers, String registryUrl, Secre
         };
     }
 
-    private static void putIfSet(Properties p, String key, Object value) {
+    private static void putIfSet(Map<? super String, Object> p, String key, Object value) {
         if (value instanceof Secret s) {
             p.put(key, s.reveal());
         } else if (value != null) {

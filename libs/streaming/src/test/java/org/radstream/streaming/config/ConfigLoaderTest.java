@@ -132,6 +132,21 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void registryClientConfigUsesConfluentKeys(@TempDir Path dir) throws Exception {
+        Path trust = Files.writeString(dir.resolve("trust.p12"), "x");
+        RadstreamConfig c = ConfigLoader.load(Map.of(ConfigKey.REGISTRY_URL, "https://reg.example.org:8443"), null, Map.of(
+                "RADSTREAM_REGISTRY_BASIC_AUTH_USER_INFO", "svc:pw",
+                "RADSTREAM_SSL_TRUSTSTORE_LOCATION", trust.toString(),
+                "RADSTREAM_SSL_TRUSTSTORE_PASSWORD", "tp"));
+        assertEquals(Map.of("schema.registry.url", "https://reg.example.org:8443",
+                "basic.auth.credentials.source", "USER_INFO", "basic.auth.user.info", "svc:pw",
+                "schema.registry.ssl.truststore.location", trust.toString(),
+                "schema.registry.ssl.truststore.password", "tp"), c.registryClientConfig());
+        assertEquals(Map.of("schema.registry.url", "http://localhost:8081"),
+                ConfigLoader.load(Map.of(), null, Map.of()).registryClientConfig());
+    }
+
+    @Test
     void envVarNamesFollowTheProperty() {
         assertEquals("RADSTREAM_BOOTSTRAP_SERVERS", ConfigKey.BOOTSTRAP_SERVERS.envVar());
         assertEquals("RADSTREAM_SSL_TRUSTSTORE_LOCATION", ConfigKey.SSL_TRUSTSTORE_LOCATION.envVar());
