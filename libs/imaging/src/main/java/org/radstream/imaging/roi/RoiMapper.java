@@ -52,21 +52,39 @@ public final class RoiMapper {
         if (n == 0) {
             throw new ImageInputException(file, "label " + label, Reason.EMPTY_MASK, "mask has no voxel with label " + label);
         }
+        // only target voxels near the ROI can be inside it: scan the ROI's bounding box in target indices
+        int[] lo = {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE};
+        int[] hi = {Integer.MIN_VALUE, Integer.MIN_VALUE, Integer.MIN_VALUE};
+        for (int k = 0; k < sg.nz(); k++) {
+            for (int j = 0; j < sg.ny(); j++) {
+                for (int i = 0; i < sg.nx(); i++) {
+                    if (src[sg.index(i, j, k)] != label) {
+                        continue;
+                    }
+                    for (int c = 0; c < 8; c++) {
+                        double[] x = target.physicalToIndex(sg.indexToPhysical(i + ((c & 1) == 0 ? -0.5 : 0.5),
+                                j + ((c & 2) == 0 ? -0.5 : 0.5), k + ((c & 4) == 0 ? -0.5 : 0.5)));
+                        for (int a = 0; a < 3; a++) {
+                            lo[a] = Math.min(lo[a], (int) Math.floor(x[a]) - 1);
+                            hi[a] = Math.max(hi[a], (int) Math.ceil(x[a]) + 1);
+                        }
+                    }
+                }
+            }
+        }
         int[] out = new int[target.voxelCount()];
         int[] sn = {sg.nx(), sg.ny(), sg.nz()};
-        int idx = 0;
-        for (int k = 0; k < target.nz(); k++) {
-            for (int j = 0; j < target.ny(); j++) {
-                for (int i = 0; i < target.nx(); i++) {
+        for (int k = Math.max(0, lo[2]); k <= Math.min(tn[2] - 1, hi[2]); k++) {
+            for (int j = Math.max(0, lo[1]); j <= Math.min(tn[1] - 1, hi[1]); j++) {
+                for (int i = Math.max(0, lo[0]); i <= Math.min(tn[0] - 1, hi[0]); i++) {
                     double[] x = sg.physicalToIndex(target.indexToPhysical(i, j, k));
                     int si = (int) Math.floor(x[0] + 0.5);
                     int sj = (int) Math.floor(x[1] + 0.5);
                     int sk = (int) Math.floor(x[2] + 0.5);
                     if (si >= 0 && sj >= 0 && sk >= 0 && si < sn[0] && sj < sn[1] && sk < sn[2]
                             && src[sg.index(si, sj, sk)] == label) {
-                        out[idx] = 1;
+                        out[target.index(i, j, k)] = 1;
                     }
-                    idx++;
                 }
             }
         }
