@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             TopicsCommand.class,
             LagCommand.class,
             FeaturesCommand.class,
+            CohortCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class RadstreamCommand implements Runnable {
