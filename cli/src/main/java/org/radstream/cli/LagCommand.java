@@ -84,14 +84,23 @@ final class LagCommand implements Callable<Integer> {
                 return 0;
             }
             LagWindow w = new LagWindow(window);
-            while (!Thread.currentThread().isInterrupted()) {
-                w.add(sampler.sample(only));
-                LagReport r = LagReport.of(w, Clock.systemUTC().instant());
-                if (!json) {
-                    out.println("--- " + r.sampledAt());
+            boolean terminal = System.console() != null && !json;
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    w.add(sampler.sample(only));
+                    LagReport r = LagReport.of(w, Clock.systemUTC().instant());
+                    if (terminal) {
+                        out.print("\033[H\033[2J"); // refresh in place on a terminal
+                    }
+                    if (!json) {
+                        out.println("--- " + r.sampledAt() + "  (window: last " + window + " samples, every "
+                                + watchSeconds + " s)");
+                    }
+                    print(out, r);
+                    TimeUnit.SECONDS.sleep(watchSeconds);
                 }
-                print(out, r);
-                TimeUnit.SECONDS.sleep(watchSeconds);
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt(); // Ctrl-C ends the JVM anyway; an interrupted caller ends the watch
             }
             return 0;
         }

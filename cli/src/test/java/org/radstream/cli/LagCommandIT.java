@@ -75,6 +75,26 @@ class LagCommandIT {
 
             CliRun missing = CliRun.of("lag", "--bootstrap", bootstrap, "--group", "nope", "--samples", "1");
             assertEquals(1, missing.exitCode());
+
+            // --watch: one JSON document per refresh, each evaluated over the samples so far
+            java.io.StringWriter watched = new java.io.StringWriter();
+            Thread watcher = new Thread(() -> new picocli.CommandLine(new RadstreamCommand())
+                    .setOut(new java.io.PrintWriter(watched, true))
+                    .execute("lag", "--bootstrap", bootstrap, "--group", "it-cli-group", "--json", "--watch", "1"));
+            watcher.start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (watched.toString().lines().count() < 3 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            watcher.interrupt();
+            watcher.join(10_000);
+            List<String> docs = watched.toString().lines().toList();
+            assertTrue(docs.size() >= 3, watched.toString());
+            for (int i = 0; i < 3; i++) {
+                JsonNode d = new ObjectMapper().readTree(docs.get(i)).get("groups").get(0);
+                assertEquals(i + 1, d.get("samples").asInt(), docs.get(i));
+                assertEquals(4, d.get("totalLag").asLong());
+            }
         }
     }
 }
