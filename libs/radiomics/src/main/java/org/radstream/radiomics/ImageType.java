@@ -11,6 +11,7 @@ import org.radstream.radiomics.filters.IntensityFilters;
 import org.radstream.radiomics.filters.LbpFilter;
 import org.radstream.radiomics.filters.LogFilter;
 import org.radstream.radiomics.filters.WaveletFilter;
+import org.radstream.radiomics.preprocess.BoundingBox;
 
 /**
  * The image types of a PyRadiomics parameter file ({@code imageType:} keys), each producing one or more
@@ -49,22 +50,32 @@ public enum ImageType {
                 "unknown image type '" + name + "'; known: " + Arrays.stream(values()).map(ImageType::pyName).toList());
     }
 
-    /** The derived images of this type (PyRadiomics {@code get<Type>Image}). */
+    /** The derived images of this type (PyRadiomics {@code get<Type>Image}), on the whole image. */
     public List<FilteredImage> apply(Volume image, LabelMap mask, ExtractionSettings s) {
+        return apply(image, mask, s, null);
+    }
+
+    /**
+     * The derived images of this type; LoG and wavelet values are computed only inside {@code region} (the
+     * ROI bounding box the features read; null for the whole image) and are 0 elsewhere.
+     */
+    public List<FilteredImage> apply(Volume image, LabelMap mask, ExtractionSettings s, BoundingBox region) {
         int excluded = s.force2D() ? s.force2Ddimension() : -1;
+        int[] lo = region == null ? null : new int[] {region.x0(), region.y0(), region.z0()};
+        int[] hi = region == null ? null : new int[] {region.x1(), region.y1(), region.z1()};
         return switch (this) {
             case ORIGINAL -> List.of(new FilteredImage("original", image));
             case LOG -> {
                 List<FilteredImage> out = new ArrayList<>();
                 for (double sigma : s.sigma()) {
-                    Volume v = LogFilter.apply(image, sigma);
+                    Volume v = LogFilter.apply(image, sigma, lo, hi);
                     if (v != null) {
                         out.add(new FilteredImage(LogFilter.name(sigma), v));
                     }
                 }
                 yield out;
             }
-            case WAVELET -> WaveletFilter.apply(image, s.wavelet(), s.level(), s.startLevel(), excluded);
+            case WAVELET -> WaveletFilter.apply(image, s.wavelet(), s.level(), s.startLevel(), excluded, lo, hi);
             case SQUARE -> List.of(new FilteredImage("square", IntensityFilters.square(image)));
             case SQUAREROOT -> List.of(new FilteredImage("squareroot", IntensityFilters.squareRoot(image)));
             case LOGARITHM -> List.of(new FilteredImage("logarithm", IntensityFilters.logarithm(image)));

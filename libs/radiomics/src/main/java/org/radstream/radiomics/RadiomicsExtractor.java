@@ -197,7 +197,7 @@ public final class RadiomicsExtractor {
     private void computeType(ImageType t, Volume image, LabelMap mask, BoundingBox box, Map<String, Double> out,
             Map<String, String> reasons) {
         ExtractionSettings ts = params.settingsFor(t);
-        for (FilteredImage fi : t.apply(image, mask, ts)) {
+        for (FilteredImage fi : t.apply(image, mask, ts, box)) {
             CroppedRoi roi = CroppedRoi.crop(fi.image(), mask, ts.label(), box);
             Discretised disc = null;
             for (Map.Entry<FeatureClass, List<String>> e : params.featureClasses().entrySet()) {

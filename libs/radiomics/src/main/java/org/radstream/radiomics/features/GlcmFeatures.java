@@ -3,8 +3,6 @@ package org.radstream.radiomics.features;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.EigenDecomposition;
 import org.radstream.radiomics.ExtractionSettings.WeightingNorm;
 
 /**
@@ -64,6 +62,9 @@ public final class GlcmFeatures {
     private final double[][] pSum;  // [angle][k], k = i + j (0..2 N_g)
     private final double[][] pDiff; // [angle][k], k = |i − j| (0..N_g − 1)
     private final double[] hxy;
+    private final int[][] nzI;      // [angle][k] row of the k-th non-zero entry
+    private final int[][] nzJ;
+    private final double[][] nzP;
 
     GlcmFeatures(TextureInput in) {
         ng = in.disc().ng();
@@ -138,6 +139,9 @@ public final class GlcmFeatures {
         pSum = new double[na][2 * ng + 1];
         pDiff = new double[na][ng];
         hxy = new double[na];
+        nzI = new int[na][];
+        nzJ = new int[na][];
+        nzP = new double[na][];
         for (int a = 0; a < na; a++) {
             double[][] c = kept.get(a);
             double total = sum(c);
@@ -162,7 +166,35 @@ public final class GlcmFeatures {
                 }
             }
             hxy[a] = h;
+            int nnz = 0;
+            for (double[] row : c) {
+                for (double x : row) {
+                    nnz += x != 0 ? 1 : 0;
+                }
+            }
+            nzI[a] = new int[nnz];
+            nzJ[a] = new int[nnz];
+            nzP[a] = new double[nnz];
+            int k = 0;
+            for (int i = 0; i < nl; i++) {
+                for (int j = 0; j < nl; j++) {
+                    if (c[i][j] != 0) {
+                        nzI[a][k] = i;
+                        nzJ[a][k] = j;
+                        nzP[a][k++] = c[i][j];
+                    }
+                }
+            }
         }
+    }
+
+    /** Normalised matrix of angle a (for tests). */
+    double[][] matrix(int a) {
+        return p[a];
+    }
+
+    int angleCount() {
+        return p.length;
     }
 
     static double log2(double x) {
@@ -197,12 +229,17 @@ public final class GlcmFeatures {
         return n == 0 ? Double.NaN : s / n;
     }
 
+    /** Σ p(i,j) w(i,j) over the non-zero entries of angle a (NaN when the angle's matrix is undefined). */
     private double sumP(int a, Weight w) {
+        if (Double.isNaN(hxy[a])) {
+            return Double.NaN;
+        }
+        int[] ii = nzI[a];
+        int[] jj = nzJ[a];
+        double[] pp = nzP[a];
         double s = 0;
-        for (int i = 0; i < g.length; i++) {
-            for (int j = 0; j < g.length; j++) {
-                s += p[a][i][j] * w.of(i, j);
-            }
+        for (int k = 0; k < pp.length; k++) {
+            s += pp[k] * w.of(ii[k], jj[k]);
         }
         return s;
     }
@@ -223,12 +260,15 @@ public final class GlcmFeatures {
 
     /** Cluster prominence <pre>Σ p(i,j) (i + j − μ_x − μ_y)⁴</pre> (IBSI AE86). */
     public double clusterProminence() {
-        return mean(a -> sumP(a, (i, j) -> Math.pow(g[i] + g[j] - ux[a] - uy[a], 4)));
+        return mean(a -> sumP(a, (i, j) -> sq(sq(g[i] + g[j] - ux[a] - uy[a]))));
     }
 
     /** Cluster shade <pre>Σ p(i,j) (i + j − μ_x − μ_y)³</pre> (IBSI 7NFM). */
     public double clusterShade() {
-        return mean(a -> sumP(a, (i, j) -> Math.pow(g[i] + g[j] - ux[a] - uy[a], 3)));
+        return mean(a -> sumP(a, (i, j) -> {
+            double t = g[i] + g[j] - ux[a] - uy[a];
+            return t * t * t;
+        }));
     }
 
     /** Cluster tendency <pre>Σ p(i,j) (i + j − μ_x − μ_y)²</pre> (IBSI DG8W, equal to sum variance). */
@@ -346,33 +386,93 @@ public final class GlcmFeatures {
         if (nl < 2) {
             return 1;
         }
-        return mean(a -> {
-            double[][] am = new double[nl][nl];
-            for (int i = 0; i < nl; i++) {
-                for (int j = 0; j < nl; j++) {
-                    double d = px[a][i] * py[a][j];
-                    am[i][j] = d > 0 ? p[a][i][j] / Math.sqrt(d) : 0;
-                }
-            }
-            double[][] b = new double[nl][nl];
-            for (int i = 0; i < nl; i++) {
-                for (int k = i; k < nl; k++) {
-                    double s = 0;
-                    for (int j = 0; j < nl; j++) {
-                        s += am[i][j] * am[k][j];
-                    }
-                    b[i][k] = s;
-                    b[k][i] = s;
-                }
-            }
-            if (Double.isNaN(b[0][0])) {
-                return Double.NaN;
-            }
-            double[] ev = new EigenDecomposition(new Array2DRowRealMatrix(b, false)).getRealEigenvalues();
-            java.util.Arrays.sort(ev);
-            return Math.sqrt(Math.max(0, ev[ev.length - 2]));
-        });
+        return mean(this::mccAt);
     }
+
+    /** √λ₂ of A Aᵀ for one angle, built from the non-zero entries; levels without pairs (zero rows) are left out. */
+    private double mccAt(int a) {
+        if (Double.isNaN(hxy[a])) {
+            return Double.NaN;
+        }
+        int nl = g.length;
+        int[] row = new int[nl];
+        int m = 0;
+        for (int i = 0; i < nl; i++) {
+            row[i] = px[a][i] > 0 ? m++ : -1;
+        }
+        if (m < 2) {
+            return 0; // at most one non-zero eigenvalue: the second largest is 0
+        }
+        // column lists of A(i,j) = p(i,j) / sqrt(p_x(i) p_y(j))
+        int[] ii = nzI[a];
+        int[] jj = nzJ[a];
+        double[] pp = nzP[a];
+        int[] colStart = new int[nl + 1];
+        for (int k = 0; k < pp.length; k++) {
+            colStart[jj[k] + 1]++;
+        }
+        for (int j = 0; j < nl; j++) {
+            colStart[j + 1] += colStart[j];
+        }
+        int[] fill = colStart.clone();
+        int[] rows = new int[pp.length];
+        double[] vals = new double[pp.length];
+        for (int k = 0; k < pp.length; k++) {
+            int pos = fill[jj[k]]++;
+            rows[pos] = row[ii[k]];
+            vals[pos] = pp[k] / Math.sqrt(px[a][ii[k]] * py[a][jj[k]]);
+        }
+        if (m <= DENSE_LIMIT) {
+            double[][] b = new double[m][m];
+            for (int j = 0; j < nl; j++) {
+                for (int u = colStart[j]; u < colStart[j + 1]; u++) {
+                    for (int v = colStart[j]; v < colStart[j + 1]; v++) {
+                        b[rows[u]][rows[v]] += vals[u] * vals[v];
+                    }
+                }
+            }
+            double[] ev = SymmetricEigen.eigenvalues(b);
+            return Math.sqrt(Math.max(0, ev[ev.length - 2]));
+        }
+        // many levels: the top eigenvalue of A Aᵀ is 1 with eigenvector u = √p_x, so λ₂ is the largest
+        // eigenvalue of A Aᵀ − u uᵀ, found by Lanczos on the sparse A
+        double[] u = new double[m];
+        for (int i = 0; i < nl; i++) {
+            if (row[i] >= 0) {
+                u[row[i]] = Math.sqrt(px[a][i]);
+            }
+        }
+        final int mm = m;
+        double[] t = new double[nl];
+        double lambda2 = SymmetricEigen.largestEigenvalue((x, y) -> {
+            java.util.Arrays.fill(t, 0);
+            for (int j = 0; j < nl; j++) {
+                double sum = 0;
+                for (int q = colStart[j]; q < colStart[j + 1]; q++) {
+                    sum += vals[q] * x[rows[q]];
+                }
+                t[j] = sum;
+            }
+            java.util.Arrays.fill(y, 0);
+            for (int j = 0; j < nl; j++) {
+                for (int q = colStart[j]; q < colStart[j + 1]; q++) {
+                    y[rows[q]] += vals[q] * t[j];
+                }
+            }
+            double ux = 0;
+            for (int i = 0; i < mm; i++) {
+                ux += u[i] * x[i];
+            }
+            for (int i = 0; i < mm; i++) {
+                y[i] -= u[i] * ux;
+            }
+        }, m, LANCZOS_STEPS, 12345L + a);
+        return Math.sqrt(Math.max(0, lambda2));
+    }
+
+    /** Up to this many levels MCC uses the dense eigen-decomposition; above it, Lanczos. */
+    static final int DENSE_LIMIT = 40;
+    static final int LANCZOS_STEPS = 40;
 
     /** Normalised inverse difference moment <pre>Σ_k p_{x−y}(k) / (1 + k²/N_g²)</pre> (IBSI 1QCO). */
     public double idmn() {

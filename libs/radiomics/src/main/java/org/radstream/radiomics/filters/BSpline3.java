@@ -86,6 +86,54 @@ final class BSpline3 {
         return i < n ? i : period - i;
     }
 
+    /** B-spline weights of a fixed offset (dz, dy, dx) from integer voxel positions. */
+    record Stencil(double dz, double dy, double dx, int z0, int y0, int x0, double[] wz, double[] wy, double[] wx) {
+    }
+
+    static Stencil stencil(double dz, double dy, double dx) {
+        int z0 = (int) Math.floor(dz) - 1;
+        int y0 = (int) Math.floor(dy) - 1;
+        int x0 = (int) Math.floor(dx) - 1;
+        double[] wz = new double[4];
+        double[] wy = new double[4];
+        double[] wx = new double[4];
+        for (int a = 0; a < 4; a++) {
+            wz[a] = kernel(dz - (z0 + a));
+            wy[a] = kernel(dy - (y0 + a));
+            wx[a] = kernel(dx - (x0 + a));
+        }
+        return new Stencil(dz, dy, dx, z0, y0, x0, wz, wy, wx);
+    }
+
+    /** Value at integer voxel (z, y, x) moved by the stencil's offset; same result as {@link #at(double, double, double)}. */
+    double at(int z, int y, int x, Stencil s) {
+        double pz = z + s.dz();
+        double py = y + s.dy();
+        double px = x + s.dx();
+        if (pz < -0.5 || py < -0.5 || px < -0.5 || pz > nz - 0.5 || py > ny - 0.5 || px > nx - 0.5) {
+            return 0;
+        }
+        double sum = 0;
+        for (int a = 0; a < 4; a++) {
+            double wz = s.wz()[a];
+            if (wz == 0) {
+                continue;
+            }
+            int zi = mirror(z + s.z0() + a, nz);
+            for (int b = 0; b < 4; b++) {
+                double wzy = wz * s.wy()[b];
+                if (wzy == 0) {
+                    continue;
+                }
+                int row = nx * (mirror(y + s.y0() + b, ny) + ny * zi);
+                for (int d = 0; d < 4; d++) {
+                    sum += wzy * s.wx()[d] * c[mirror(x + s.x0() + d, nx) + row];
+                }
+            }
+        }
+        return sum;
+    }
+
     double at(double z, double y, double x) {
         if (z < -0.5 || y < -0.5 || x < -0.5 || z > nz - 0.5 || y > ny - 0.5 || x > nx - 0.5) {
             return 0;

@@ -108,6 +108,12 @@ public final class LbpFilter {
             }
         }
         BSpline3 spline = new BSpline3(image);
+        // voxel centres are integers, so each vertex has the same fractional offset everywhere: its 4x4x4
+        // B-spline weights are computed once
+        BSpline3.Stencil[] stencils = new BSpline3.Stencil[nv];
+        for (int v = 0; v < nv; v++) {
+            stencils[v] = BSpline3.stencil(verts[v][0], verts[v][1], verts[v][2]);
+        }
         int nvox = g.voxelCount();
         float[][] out = new float[levels + 1][nvox];
         int[] labels = mask.labels();
@@ -125,7 +131,7 @@ public final class LbpFilter {
                     double centre = image.voxels()[idx];
                     double mean = 0;
                     for (int v = 0; v < nv; v++) {
-                        samples[v] = spline.at(z + verts[v][0], y + verts[v][1], x + verts[v][2]);
+                        samples[v] = spline.at(z, y, x, stencils[v]);
                         bits[v] = samples[v] >= centre;
                         mean += samples[v];
                     }

@@ -28,6 +28,14 @@ public final class LogFilter {
 
     /** The filtered image, or null when PyRadiomics would skip this sigma. */
     public static Volume apply(Volume image, double sigmaMm) {
+        return apply(image, sigmaMm, null, null);
+    }
+
+    /**
+     * As {@link #apply(Volume, double)}, evaluated only inside the box [lo, hi] (voxel indices x, y, z,
+     * inclusive; null for the whole image); voxels outside the box are 0.
+     */
+    public static Volume apply(Volume image, double sigmaMm, int[] lo, int[] hi) {
         Geometry g = image.geometry();
         int[] n = {g.nx(), g.ny(), g.nz()};
         double[] sp = g.spacing();
@@ -48,14 +56,18 @@ public final class LogFilter {
         for (int i = 0; i < v.length; i++) {
             in[i] = v[i];
         }
-        double[] gz = convolve(in, n, 2, gk[2]);
-        double[] dz = convolve(in, n, 2, dk[2]);
-        double[] gyGz = convolve(gz, n, 1, gk[1]);
-        double[] dyGz = convolve(gz, n, 1, dk[1]);
-        double[] gyDz = convolve(dz, n, 1, gk[1]);
-        double[] a = convolve(gyGz, n, 0, dk[0]);
-        double[] b = convolve(dyGz, n, 0, gk[0]);
-        double[] c = convolve(gyDz, n, 0, gk[0]);
+        // passes z, then y, then x; each evaluated only where the following passes read it
+        boolean[][] needX = SeparablePass.box(n, lo, hi);
+        boolean[][] needY = SeparablePass.widen(needX, 0, gk[0].length, gk[0].length / 2, false);
+        boolean[][] needZ = SeparablePass.widen(needY, 1, gk[1].length, gk[1].length / 2, false);
+        double[] gz = SeparablePass.apply(in, n, 2, gk[2], gk[2].length / 2, false, needZ);
+        double[] dz = SeparablePass.apply(in, n, 2, dk[2], dk[2].length / 2, false, needZ);
+        double[] gyGz = SeparablePass.apply(gz, n, 1, gk[1], gk[1].length / 2, false, needY);
+        double[] dyGz = SeparablePass.apply(gz, n, 1, dk[1], dk[1].length / 2, false, needY);
+        double[] gyDz = SeparablePass.apply(dz, n, 1, gk[1], gk[1].length / 2, false, needY);
+        double[] a = SeparablePass.apply(gyGz, n, 0, dk[0], dk[0].length / 2, false, needX);
+        double[] b = SeparablePass.apply(dyGz, n, 0, gk[0], gk[0].length / 2, false, needX);
+        double[] c = SeparablePass.apply(gyDz, n, 0, gk[0], gk[0].length / 2, false, needX);
         float[] out = new float[v.length];
         double s2 = sigmaMm * sigmaMm;
         for (int i = 0; i < out.length; i++) {
@@ -101,31 +113,5 @@ public final class LogFilter {
             k[i] *= 2 / m2;
         }
         return k;
-    }
-
-    /** Convolution along axis (0 = x, 1 = y, 2 = z) with a centred kernel; edges replicated. */
-    static double[] convolve(double[] in, int[] n, int axis, double[] k) {
-        int nx = n[0];
-        int ny = n[1];
-        int len = n[axis];
-        int stride = axis == 0 ? 1 : axis == 1 ? nx : nx * ny;
-        int r = k.length / 2;
-        double[] out = new double[in.length];
-        double[] line = new double[len + 2 * r];
-        int lines = in.length / len;
-        for (int l = 0; l < lines; l++) {
-            int start = axis == 0 ? l * nx : axis == 1 ? (l % nx) + (l / nx) * nx * ny : l;
-            for (int i = -r; i < len + r; i++) {
-                line[i + r] = in[start + Math.min(Math.max(i, 0), len - 1) * stride];
-            }
-            for (int i = 0; i < len; i++) {
-                double s = 0;
-                for (int j = 0; j < k.length; j++) {
-                    s += k[j] * line[i + k.length - 1 - j];
-                }
-                out[start + i * stride] = s;
-            }
-        }
-        return out;
     }
 }

@@ -200,22 +200,35 @@ public final class WaveletFilter {
      * @param excludedAxis numpy axis left untransformed with force2D (0 = z, 1 = y, 2 = x), or -1
      */
     public static List<FilteredImage> apply(Volume image, String wavelet, int level, int startLevel, int excludedAxis) {
+        return apply(image, wavelet, level, startLevel, excludedAxis, null, null);
+    }
+
+    /**
+     * As above, evaluated only inside the box [lo, hi] (voxel indices x, y, z, inclusive; null for the whole
+     * image) at the last level; voxels outside the box are 0. Earlier levels (start_level, level &gt; 1) are
+     * computed on the whole image, since their approximation feeds the next level everywhere.
+     */
+    public static List<FilteredImage> apply(Volume image, String wavelet, int level, int startLevel, int excludedAxis,
+            int[] lo, int[] hi) {
         Geometry geo = image.geometry();
         int[] n = {geo.nx(), geo.ny(), geo.nz()};
         int[] padded = {n[0] + (n[0] % 2), n[1] + (n[1] % 2), n[2] + (n[2] % 2)};
         double[] data = pad(image.voxels(), n, padded);
-        double[] lo = decLo(wavelet);
-        double[] hi = decHi(wavelet);
-        List<Integer> axes = new ArrayList<>(List.of(0, 1, 2)); // our axes: 0 = x, 1 = y, 2 = z
+        double[] low = decLo(wavelet);
+        double[] high = decHi(wavelet);
+        List<Integer> axes = new ArrayList<>(List.of(0, 1, 2)); // our axes: 0 = x, 1 = y, 2 = z (PyRadiomics order)
         if (excludedAxis >= 0) {
             axes.remove(Integer.valueOf(2 - excludedAxis));
         }
+        boolean[][] whole = SeparablePass.all(padded);
         for (int l = 0; l < startLevel; l++) {
-            data = decompose(data, padded, axes, lo, hi).get(0);
+            data = decompose(data, padded, axes, low, high, whole).get(0);
         }
         List<FilteredImage> out = new ArrayList<>();
         for (int l = startLevel; l < startLevel + level; l++) {
-            List<double[]> bands = decompose(data, padded, axes, lo, hi);
+            boolean last = l == startLevel + level - 1;
+            boolean[][] need = last ? SeparablePass.box(padded, lo, hi) : whole;
+            List<double[]> bands = decompose(data, padded, axes, low, high, need);
             int idx = l - startLevel + 1;
             String prefix = idx == 1 ? "wavelet-" : "wavelet" + idx + "-";
             for (int b = 1; b < bands.size(); b++) {
@@ -237,50 +250,39 @@ public final class WaveletFilter {
         return s.toString();
     }
 
-    private static List<double[]> decompose(double[] data, int[] size, List<Integer> axes, double[] lo, double[] hi) {
+    /**
+     * The 2^d bands in PyWavelets' order (first axis most significant, low before high). The passes run from
+     * the last axis to the first so that each is evaluated only where the next one reads (the filtering is
+     * linear and separable, so the order does not change the result).
+     */
+    private static List<double[]> decompose(double[] data, int[] size, List<Integer> axes, double[] lo, double[] hi,
+            boolean[][] finalNeed) {
+        int d = axes.size();
+        boolean[][][] need = new boolean[d][][];
+        need[0] = finalNeed; // the pass along axes[0] runs last
+        for (int k = 1; k < d; k++) {
+            need[k] = SeparablePass.widen(need[k - 1], axes.get(k - 1), lo.length, lo.length / 2, true);
+        }
         List<double[]> bands = List.of(data);
-        for (int axis : axes) {
+        for (int k = d - 1; k >= 0; k--) {
+            int axis = axes.get(k);
             List<double[]> next = new ArrayList<>();
             for (double[] b : bands) {
-                next.add(filterAxis(b, size, axis, lo));
-                next.add(filterAxis(b, size, axis, hi));
+                next.add(SeparablePass.apply(b, size, axis, lo, lo.length / 2, true, need[k]));
+                next.add(SeparablePass.apply(b, size, axis, hi, hi.length / 2, true, need[k]));
             }
             bands = next;
         }
-        return bands;
-    }
-
-    /** Periodic convolution along one axis: {@code y[n] = Σ_k f[k] x[(n + F/2 − k) mod N]}. */
-    static double[] filterAxis(double[] in, int[] size, int axis, double[] f) {
-        int nx = size[0];
-        int ny = size[1];
-        int len = size[axis];
-        int stride = axis == 0 ? 1 : axis == 1 ? nx : nx * ny;
-        double[] out = new double[in.length];
-        int half = f.length / 2;
-        double[] line = new double[len];
-        int lines = in.length / len;
-        for (int l = 0; l < lines; l++) {
-            int start;
-            if (axis == 0) {
-                start = l * nx;
-            } else if (axis == 1) {
-                start = (l % nx) + (l / nx) * nx * ny;
-            } else {
-                start = l;
+        // in 'bands' the choice along axes[k] is bit k; PyWavelets' order has axes[0] most significant
+        List<double[]> ordered = new ArrayList<>();
+        for (int b = 0; b < (1 << d); b++) {
+            int idx = 0;
+            for (int k = 0; k < d; k++) {
+                idx |= (b >> (d - 1 - k) & 1) << k;
             }
-            for (int i = 0; i < len; i++) {
-                line[i] = in[start + i * stride];
-            }
-            for (int i = 0; i < len; i++) {
-                double s = 0;
-                for (int k = 0; k < f.length; k++) {
-                    s += f[k] * line[Math.floorMod(i + half - k, len)];
-                }
-                out[start + i * stride] = s;
-            }
+            ordered.add(bands.get(idx));
         }
-        return out;
+        return ordered;
     }
 
     private static double[] pad(float[] v, int[] n, int[] p) {
