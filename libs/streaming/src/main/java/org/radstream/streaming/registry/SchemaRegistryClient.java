@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -59,6 +61,7 @@ public final class SchemaRegistryClient {
     private final ConcurrentMap<Integer, RegisteredSchema> schemasById = new ConcurrentHashMap<>();
     private final ConcurrentMap<SubjectSchema, Integer> registeredIds = new ConcurrentHashMap<>();
     private final ConcurrentMap<SubjectSchema, SchemaVersion> lookups = new ConcurrentHashMap<>();
+    private final ConcurrentMap<SubjectSchema, CompletableFuture<Integer>> registrations = new ConcurrentHashMap<>();
     private final AtomicLong requests = new AtomicLong();
 
     private record SubjectSchema(String subject, String schema) {
@@ -95,6 +98,7 @@ public final class SchemaRegistryClient {
 
     /**
      * Registers {@code schema} (Avro schema text) under {@code subject}, or finds it if already registered.
+     * Concurrent calls for the same subject and schema share one request.
      *
      * @return the global schema id
      * @throws IncompatibleSchemaException if the subject's compatibility level rejects it
@@ -106,30 +110,54 @@ public final class SchemaRegistryClient {
         if (cached != null) {
             return cached;
         }
-        int id;
-        try {
-            JsonNode answer = send(new Call(Operation.REGISTER, "POST", "/subjects/" + encode(subject) + "/versions",
-                    schemaBody(schema), subject, null));
-            id = requiredInt(answer, "id", "POST /subjects/" + subject + "/versions");
-        } catch (IncompatibleSchemaException e) {
-            id = registeredMeanwhile(subject, schema, e);
+        CompletableFuture<Integer> mine = new CompletableFuture<>();
+        CompletableFuture<Integer> running = registrations.putIfAbsent(key, mine);
+        if (running != null) {
+            try {
+                return running.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
         }
-        registeredIds.put(key, id);
-        return id;
+        try {
+            int id = registerRemotely(subject, schema);
+            registeredIds.put(key, id);
+            mine.complete(id);
+            return id;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            registrations.remove(key, mine);
+        }
     }
 
     /**
-     * Apicurio also answers 409 ("artifact already exists") when a concurrent request created the subject
-     * first. If the schema is registered now, that is success; otherwise the 409 was a real incompatibility.
+     * POST /subjects/{subject}/versions. Apicurio also answers 409 ("artifact already exists") when another
+     * client created the subject at the same moment; the same request then succeeds a moment later, so a 409 is
+     * asked again twice (after the retry policy's first two pauses) before it counts as incompatible.
      */
-    private int registeredMeanwhile(String subject, String schema, IncompatibleSchemaException conflict) {
+    private int registerRemotely(String subject, String schema) {
+        String path = "/subjects/" + encode(subject) + "/versions";
+        for (int attempt = 1; ; attempt++) {
+            try {
+                JsonNode answer = send(new Call(Operation.REGISTER, "POST", path, schemaBody(schema), subject, null));
+                return requiredInt(answer, "id", "POST " + path);
+            } catch (IncompatibleSchemaException conflict) {
+                if (attempt >= 3) {
+                    throw conflict;
+                }
+                pause(settings.retry().backoffAfter(attempt), "POST " + settings.url() + path);
+            }
+        }
+    }
+
+    private static void pause(Duration d, String where) {
         try {
-            return lookup(subject, schema).id();
-        } catch (SchemaNotRegisteredException notThere) {
-            throw conflict;
-        } catch (RegistryException other) {
-            conflict.addSuppressed(other);
-            throw conflict;
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RegistryUnreachableException(where, 0, "interrupted while waiting to retry " + where, e);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.radstream.streaming.serde;
 
+import org.radstream.streaming.dlq.ReasonCode;
+
 /** The header is valid but the Avro binary after it does not decode with the writer schema its id names. */
 public final class CorruptPayloadException extends UnreadableRecordException {
     private final int schemaId;
@@ -12,5 +14,10 @@ public final class CorruptPayloadException extends UnreadableRecordException {
 
     public int schemaId() {
         return schemaId;
+    }
+
+    @Override
+    public ReasonCode reasonCode() {
+        return ReasonCode.DESERIALIZATION;
     }
 }

@@ -1,5 +1,7 @@
 package org.radstream.streaming.serde;
 
+import org.radstream.streaming.dlq.ReasonCode;
+
 /**
  * The writer schema named by the record's id cannot be read into the reader class: Avro schema resolution fails
  * (e.g. a different record name, a new field without default), it is not an Avro schema, or no generated class
@@ -15,5 +17,10 @@ public final class IncompatibleWriterSchemaException extends UnreadableRecordExc
 
     public int schemaId() {
         return schemaId;
+    }
+
+    @Override
+    public ReasonCode reasonCode() {
+        return ReasonCode.SCHEMA_INCOMPATIBLE;
     }
 }

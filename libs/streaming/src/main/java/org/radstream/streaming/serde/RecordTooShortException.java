@@ -1,5 +1,7 @@
 package org.radstream.streaming.serde;
 
+import org.radstream.streaming.dlq.ReasonCode;
+
 /** Fewer bytes than the 5-byte header (magic byte + schema id) of the Confluent wire format. */
 public final class RecordTooShortException extends UnreadableRecordException {
     private final int length;
@@ -12,5 +14,10 @@ public final class RecordTooShortException extends UnreadableRecordException {
 
     public int length() {
         return length;
+    }
+
+    @Override
+    public ReasonCode reasonCode() {
+        return ReasonCode.WIRE_FORMAT;
     }
 }

@@ -1,5 +1,7 @@
 package org.radstream.streaming.serde;
 
+import org.radstream.streaming.dlq.ReasonCode;
+
 /** The first byte is not the Confluent wire format's magic byte 0: the record was not written by an Avro serde. */
 public final class UnknownMagicByteException extends UnreadableRecordException {
     private final int magicByte;
@@ -12,5 +14,10 @@ public final class UnknownMagicByteException extends UnreadableRecordException {
 
     public int magicByte() {
         return magicByte;
+    }
+
+    @Override
+    public ReasonCode reasonCode() {
+        return ReasonCode.WIRE_FORMAT;
     }
 }

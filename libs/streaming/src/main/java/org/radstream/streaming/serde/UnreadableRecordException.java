@@ -1,14 +1,15 @@
 package org.radstream.streaming.serde;
 
 import org.apache.kafka.common.errors.SerializationException;
+import org.radstream.streaming.dlq.HasReasonCode;
 
 /**
  * A record's bytes cannot be turned into the reader class. Extends Kafka's {@link SerializationException}, so
  * consumers see it inside a {@code RecordDeserializationException} and Kafka Streams hands it to the
- * deserialization exception handler; the subclass says why (for the DLQ reason code). All of these are faults
+ * deserialization exception handler; the subclass says why (and as the DLQ {@link #reasonCode()}). All of these are faults
  * of the record, not transient: retrying will not help.
  */
-public abstract sealed class UnreadableRecordException extends SerializationException
+public abstract sealed class UnreadableRecordException extends SerializationException implements HasReasonCode
         permits UnknownMagicByteException, RecordTooShortException, CorruptPayloadException,
         IncompatibleWriterSchemaException {
 

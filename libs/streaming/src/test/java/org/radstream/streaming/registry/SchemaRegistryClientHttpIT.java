@@ -104,13 +104,46 @@ class SchemaRegistryClientHttpIT {
     }
 
     @Test
-    void a409FromAConcurrentRegistrationOfTheSameSchemaIsSuccess() throws IOException {
+    void a409FromAConcurrentCreateIsAskedAgain() throws IOException {
         SchemaRegistryClient c = client(start(
                 new Answer(409, "{\"error_code\":409,\"message\":\"An artifact with ID 't-value' already exists.\"}"),
-                new Answer(200, "{\"subject\":\"t-value\",\"id\":8,\"version\":1,\"schema\":\"\\\"int\\\"\"}")));
+                new Answer(200, "{\"id\":8}")));
         assertEquals(8, c.register("t-value", "\"int\""));
-        assertEquals(List.of("POST /api/subjects/t-value/versions", "POST /api/subjects/t-value"),
+        assertEquals(List.of("POST /api/subjects/t-value/versions", "POST /api/subjects/t-value/versions"),
                 seen.stream().map(s -> s.method() + " " + s.path()).toList());
+    }
+
+    @Test
+    void concurrentRegistrationsOfOneSchemaShareOneRequest() throws Exception {
+        SchemaRegistryClient c = client(start(new Answer(200, "{\"id\":5}")));
+        server.stop(0);
+        // a slow registry: every answer takes 300 ms, so the threads overlap
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.createContext("/", ex -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            answer(ex);
+        });
+        server.start();
+        SchemaRegistryClient slow = client("http://127.0.0.1:" + server.getAddress().getPort() + "/api");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<Integer>> ids = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                ids.add(pool.submit(() -> slow.register("t-value", "\"int\"")));
+            }
+            for (java.util.concurrent.Future<Integer> id : ids) {
+                assertEquals(5, id.get(30, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, seen.size(), "one HTTP request for six concurrent registrations");
+        assertEquals(0, c.requestCount());
     }
 
     @Test

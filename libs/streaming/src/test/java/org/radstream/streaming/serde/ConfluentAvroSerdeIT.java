@@ -61,6 +61,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.radstream.events.ClinicalRecord;
 import org.radstream.events.Outcome;
+import org.radstream.streaming.dlq.ReasonCode;
 import org.radstream.streaming.embedded.EmbeddedPlatform;
 import org.radstream.streaming.registry.CompatibilityCheck;
 import org.radstream.streaming.registry.CompatibilityLevel;
@@ -304,6 +305,34 @@ class ConfluentAvroSerdeIT {
         assertEquals(warm, fresh.requestCount(), "after warm-up no registry calls");
     }
 
+    @Test
+    void separateClientsRegisteringTheSameNewSubjectAtOnceAllGetTheId() throws Exception {
+        // like several service instances starting together (Apicurio may answer 409 to all but the first create)
+        for (int round = 0; round < 3; round++) {
+            String subject = "it.race." + round + "-value";
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+            try {
+                java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+                List<java.util.concurrent.Future<Integer>> ids = new ArrayList<>();
+                for (int i = 0; i < 6; i++) {
+                    SchemaRegistryClient own = new SchemaRegistryClient(RegistrySettings.of(platform.registryUrl()));
+                    ids.add(pool.submit(() -> {
+                        go.await();
+                        return own.register(subject, Outcome.getClassSchema().toString());
+                    }));
+                }
+                go.countDown();
+                java.util.Set<Integer> distinct = new java.util.HashSet<>();
+                for (java.util.concurrent.Future<Integer> id : ids) {
+                    distinct.add(id.get(60, TimeUnit.SECONDS));
+                }
+                assertEquals(java.util.Set.of(client.latestVersion(subject).id()), distinct, subject);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
     // --- bad input: each a specific exception with a clear message ---------------------------------------
 
     @Test
@@ -313,6 +342,7 @@ class ConfluentAvroSerdeIT {
                 new ConfluentAvroDeserializer<>(client, ClinicalRecord.class, RecordPart.VALUE);
         UnknownSchemaIdException e = assertThrows(UnknownSchemaIdException.class, () -> d.deserialize("it.bad", bytes));
         assertEquals(999_999, e.schemaId());
+        assertEquals(ReasonCode.UNKNOWN_SCHEMA_ID, ReasonCode.of(e, ReasonCode.PROCESSING_ERROR));
         assertTrue(e.getMessage().contains("999999") && e.getMessage().contains("it.bad"), e.getMessage());
         assertThrows(UnknownSchemaIdException.class, () -> client.schemaById(999_999));
     }
@@ -333,6 +363,8 @@ class ConfluentAvroSerdeIT {
             consumer.seekToBeginning(List.of(tp));
             RecordDeserializationException first = pollUntilFailure(consumer);
             UnknownMagicByteException magic = assertInstanceOf(UnknownMagicByteException.class, first.getCause());
+            // the DLQ classifies through Kafka's wrapper
+            assertEquals(ReasonCode.WIRE_FORMAT, ReasonCode.of(first, ReasonCode.DESERIALIZATION));
             assertTrue(magic.getMessage().contains(topic) && magic.getMessage().contains("0x7b"), magic.getMessage());
             consumer.seek(tp, first.offset() + 1);
             RecordDeserializationException second = pollUntilFailure(consumer);
@@ -349,6 +381,7 @@ class ConfluentAvroSerdeIT {
                 () -> new ConfluentAvroDeserializer<>(client, ClinicalRecord.class, RecordPart.VALUE)
                         .deserialize("it.mixed", bytes));
         assertTrue(e.getMessage().contains("Outcome") && e.getMessage().contains("ClinicalRecord"), e.getMessage());
+        assertEquals(ReasonCode.SCHEMA_INCOMPATIBLE, ReasonCode.of(e, ReasonCode.PROCESSING_ERROR));
     }
 
     @Test
@@ -391,6 +424,7 @@ class ConfluentAvroSerdeIT {
                 () -> assertThrows(RegistryUnreachableException.class, () -> s.serialize("it.down", SampleEvents.outcome())));
         assertTrue(e.getMessage().contains(url) && e.getMessage().contains("unreachable"), e.getMessage());
         assertTrue(e.attempts() >= 2 && e.attempts() <= 5, "attempts " + e.attempts());
+        assertEquals(ReasonCode.REGISTRY_UNAVAILABLE, ReasonCode.of(e, ReasonCode.PROCESSING_ERROR));
         assertTrue(e.getMessage().matches("(?s).*over \\d+\\.\\d s.*"), e.getMessage());
     }
 

@@ -15,6 +15,7 @@ import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 import org.radstream.events.Outcome;
+import org.radstream.streaming.dlq.ReasonCode;
 
 /**
  * Byte-exact checks of the Confluent wire format against its specification: magic byte 0, schema id as a
@@ -67,6 +68,7 @@ class ConfluentWireFormatTest {
                     () -> ConfluentWireFormat.schemaId(data, "value of a record from topic 't'"));
             assertInstanceOf(SerializationException.class, e);
             assertEquals(n, e.length());
+            assertEquals(ReasonCode.WIRE_FORMAT, ReasonCode.of(e, ReasonCode.PROCESSING_ERROR));
             assertTrue(e.getMessage().contains("topic 't'") && e.getMessage().contains(n + " byte"), e.getMessage());
         }
     }
@@ -78,6 +80,7 @@ class ConfluentWireFormatTest {
                 () -> ConfluentWireFormat.schemaId(json, "value of a record from topic 't'"));
         assertInstanceOf(SerializationException.class, e);
         assertEquals(0x7b, e.magicByte());
+        assertEquals(ReasonCode.WIRE_FORMAT, ReasonCode.of(e, ReasonCode.PROCESSING_ERROR));
         assertTrue(e.getMessage().contains("0x7b") && e.getMessage().contains("topic 't'"), e.getMessage());
         byte[] highBit = {(byte) 0xff, 0, 0, 0, 1, 2};
         assertEquals(0xff, assertThrows(UnknownMagicByteException.class,
@@ -91,6 +94,7 @@ class ConfluentWireFormatTest {
         CorruptPayloadException truncated = assertThrows(CorruptPayloadException.class,
                 () -> ConfluentWireFormat.read(Arrays.copyOf(bytes, bytes.length - 3), reader, "value of t"));
         assertEquals(9, truncated.schemaId());
+        assertEquals(ReasonCode.DESERIALIZATION, ReasonCode.of(truncated, ReasonCode.PROCESSING_ERROR));
         CorruptPayloadException padded = assertThrows(CorruptPayloadException.class,
                 () -> ConfluentWireFormat.read(Arrays.copyOf(bytes, bytes.length + 2), reader, "value of t"));
         assertTrue(padded.getMessage().contains("2 trailing byte(s)"), padded.getMessage());
