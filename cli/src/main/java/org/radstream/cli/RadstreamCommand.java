@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             LagCommand.class,
             FeaturesCommand.class,
             CohortCommand.class,
+            AnalyzeCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class RadstreamCommand implements Runnable {

@@ -10,7 +10,8 @@ import java.util.Locale;
 import java.util.Random;
 
 /**
- * A seeded synthetic study with real signal, written in the analyze input formats: 90 cases (38 ER), five
+ * A seeded synthetic study with real signal, written in the analyze input formats (for tests and demos;
+ * the imaging cohort generator makes the realistic one): 90 cases (38 ER), five
  * sequences × 30 features (8 informative through a latent risk, correlated copies, noise, one constant
  * feature, one with a NaN), reader B for 15 cases (small noise; 4 features with large noise that must fail
  * the ICC gate), clinical values drawn per group like the study's Table 1.
