@@ -10,11 +10,13 @@ import java.util.Properties;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
+import org.apache.kafka.streams.errors.ProductionExceptionHandler;
 import org.apache.kafka.streams.processor.api.Record;
 import org.radstream.events.DeadLetter;
 import org.radstream.streaming.topics.Topics;
@@ -22,9 +24,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Kafka Streams handler that routes records which fail to deserialize or to process to {@link Topics#DLQ}
- * and continues with the next record, instead of dropping them (log-and-continue) or stopping the app
- * (log-and-fail).
+ * Kafka Streams handler that routes records which fail to deserialize, to process, or whose output fails to
+ * serialize, to {@link Topics#DLQ} and continues with the next record, instead of dropping them
+ * (log-and-continue) or stopping the app (log-and-fail). Failures to <em>send</em> output are not data
+ * problems: retriable ones are retried, the others stop the app (bad credentials, missing topic) so that
+ * nothing is dead-lettered wholesale.
  *
  * <p>It uses the dead-letter-queue support of the Streams error handlers (KIP-1034, Kafka 4.1+):
  * {@code handleError} returns {@code Response.resume(dlqRecords)} and Streams produces those records with
@@ -35,9 +39,12 @@ import org.slf4j.LoggerFactory;
  * {@code DeadLetter} value serializer and the shared counters reach it.
  *
  * <p>Reason codes: a {@link HasReasonCode} in the exception's cause chain wins; otherwise
- * {@link ReasonCode#DESERIALIZATION} for decoding failures and {@link ReasonCode#PROCESSING_ERROR} for the rest.
+ * {@link ReasonCode#DESERIALIZATION} for decoding failures, {@link ReasonCode#SERIALIZATION} for encoding
+ * failures of output and {@link ReasonCode#PROCESSING_ERROR} for the rest. A dead letter's source is always
+ * the <em>input</em> record being processed, with its raw value, so it can be replayed.
  */
-public final class DeadLetterExceptionHandler implements DeserializationExceptionHandler, ProcessingExceptionHandler {
+public final class DeadLetterExceptionHandler
+        implements DeserializationExceptionHandler, ProcessingExceptionHandler, ProductionExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterExceptionHandler.class);
 
     /** Config key: the stage name (String). */
@@ -63,6 +70,7 @@ public final class DeadLetterExceptionHandler implements DeserializationExceptio
             DeadLetterCounts counts) {
         streamsProps.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterExceptionHandler.class);
         streamsProps.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterExceptionHandler.class);
+        streamsProps.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterExceptionHandler.class);
         streamsProps.put(STAGE_CONFIG, stage);
         streamsProps.put(SERIALIZER_CONFIG, serializer);
         streamsProps.put(COUNTS_CONFIG, counts);
@@ -103,6 +111,29 @@ public final class DeadLetterExceptionHandler implements DeserializationExceptio
         ProducerRecord<byte[], byte[]> dlq = deadLetter(caseId, reason, exception,
                 DeadLetterSource.kafka(context.topic(), context.partition(), context.offset()), context.sourceRawValue());
         return ProcessingExceptionHandler.Response.resume(List.of(dlq));
+    }
+
+    @Override
+    public ProductionExceptionHandler.Response handleSerializationError(ErrorHandlerContext context,
+            @SuppressWarnings("rawtypes") ProducerRecord record, Exception exception,
+            SerializationExceptionOrigin origin) {
+        ReasonCode reason = ReasonCode.of(exception, ReasonCode.SERIALIZATION);
+        byte[] rawKey = context.sourceRawKey();
+        String caseId = record.key() instanceof CharSequence cs ? cs.toString() : utf8OrNull(rawKey);
+        DeadLetterSource source = context.topic() != null
+                ? DeadLetterSource.kafka(context.topic(), context.partition(), context.offset())
+                // output of a punctuation: no input record to point at
+                : DeadLetterSource.uri("kafka-streams:" + context.taskId() + "/" + context.processorNodeId());
+        ProducerRecord<byte[], byte[]> dlq = deadLetter(caseId, reason, exception, source, context.sourceRawValue());
+        return ProductionExceptionHandler.Response.resume(List.of(dlq));
+    }
+
+    @Override
+    public ProductionExceptionHandler.Response handleError(ErrorHandlerContext context,
+            ProducerRecord<byte[], byte[]> record, Exception exception) {
+        return exception instanceof RetriableException
+                ? ProductionExceptionHandler.Response.retry()
+                : ProductionExceptionHandler.Response.fail();
     }
 
     private ProducerRecord<byte[], byte[]> deadLetter(String caseId, ReasonCode reason,

@@ -12,6 +12,7 @@ public enum ReasonCode {
     UNKNOWN_SCHEMA_ID("The schema id in the record is not known to the schema registry."),
     REGISTRY_UNAVAILABLE("The schema registry did not answer (after retries)."),
     SCHEMA_INCOMPATIBLE("The writer schema cannot be read with the reader schema of this stage."),
+    SERIALIZATION("An output record of the stage could not be encoded (e.g. its schema could not be registered)."),
     // ingestion: DICOM and blob store
     BLOB_NOT_FOUND("A URI in the event names a file or blob that does not exist."),
     CORRUPT_DICOM("A DICOM file could not be parsed (truncated, bad header, missing pixel data)."),

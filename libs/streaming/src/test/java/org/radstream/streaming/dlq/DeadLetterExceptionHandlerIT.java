@@ -42,9 +42,9 @@ import org.radstream.streaming.embedded.EmbeddedKafkaBroker;
 import org.radstream.streaming.topics.Topics;
 
 /**
- * A Kafka Streams app (exactly-once) with the DLQ handler: a record that cannot be decoded and a record the
- * processor rejects both land in the DLQ with reason code and source coordinates; the good records around
- * them are processed.
+ * A Kafka Streams app (exactly-once) with the DLQ handler: a record that cannot be decoded, a record the
+ * processor rejects and a record whose output cannot be encoded all land in the DLQ with reason code and
+ * source coordinates; the good records around them are processed.
  */
 class DeadLetterExceptionHandlerIT {
 
@@ -72,6 +72,7 @@ class DeadLetterExceptionHandlerIT {
                 sent.put("c2", producer.send(new ProducerRecord<>(in, "c2", garbage)).get());
                 sent.put("c3", producer.send(new ProducerRecord<>(in, "c3", intBytes(-5))).get());
                 sent.put("c4", producer.send(new ProducerRecord<>(in, "c4", intBytes(38))).get());
+                sent.put("c5", producer.send(new ProducerRecord<>(in, "c5", intBytes(13))).get());
             }
 
             DeadLetterCounts counts = new DeadLetterCounts();
@@ -93,11 +94,11 @@ class DeadLetterExceptionHandlerIT {
                         }
                         return alb;
                     })
-                    .to(OUT, Produced.with(Serdes.String(), Serdes.Integer()));
+                    .to(OUT, Produced.with(Serdes.String(), unluckyThirteen()));
 
             try (KafkaStreams app = new KafkaStreams(b.build(), sp)) {
                 app.start();
-                List<ConsumerRecord<String, byte[]>> dlq = consume(bootstrap, Topics.DLQ.name(), 2,
+                List<ConsumerRecord<String, byte[]>> dlq = consume(bootstrap, Topics.DLQ.name(), 3,
                         new org.apache.kafka.common.serialization.ByteArrayDeserializer());
                 List<ConsumerRecord<String, Integer>> out = consume(bootstrap, OUT, 2, new IntegerDeserializer());
                 assertEquals(KafkaStreams.State.RUNNING, app.state(), "the app went on after both failures");
@@ -125,6 +126,13 @@ class DeadLetterExceptionHandlerIT {
 
                 assertEquals(Map.of("c1", 41, "c4", 38),
                         Map.of(out.get(0).key(), out.get(0).value(), out.get(1).key(), out.get(1).value()));
+                DeadLetter unencodable = byCase.get("c5");
+                assertEquals("SERIALIZATION", unencodable.getReasonCode());
+                assertTrue(unencodable.getMessage().contains("13 cannot be encoded"), unencodable.getMessage());
+                assertEquals(sent.get("c5").partition(), unencodable.getSourcePartition(), "source = the input record");
+                assertEquals(sent.get("c5").offset(), unencodable.getSourceOffset());
+                assertArrayEquals(intBytes(13), bytes(unencodable.getOriginalValue()));
+                assertEquals(1, counts.get("it-stage", ReasonCode.SERIALIZATION));
                 assertEquals(1, counts.get("it-stage", ReasonCode.DESERIALIZATION));
                 assertEquals(1, counts.get("it-stage", ReasonCode.ALB_OUT_OF_RANGE));
                 app.close(Duration.ofSeconds(30));
@@ -149,6 +157,17 @@ class DeadLetterExceptionHandlerIT {
         }
         assertEquals(n, got.size(), "records on " + topic);
         return got;
+    }
+
+    /** An output serde that cannot encode 13 (stands for e.g. a schema the registry refuses). */
+    private static org.apache.kafka.common.serialization.Serde<Integer> unluckyThirteen() {
+        var inner = Serdes.Integer();
+        return Serdes.serdeFrom((topic, v) -> {
+            if (v == 13) {
+                throw new org.apache.kafka.common.errors.SerializationException("value 13 cannot be encoded");
+            }
+            return inner.serializer().serialize(topic, v);
+        }, inner.deserializer());
     }
 
     private static byte[] intBytes(int v) {
