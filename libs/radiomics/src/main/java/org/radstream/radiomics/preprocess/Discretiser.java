@@ -13,6 +13,8 @@ import org.radstream.radiomics.ExtractionSettings;
  * and a maximum that is a multiple of W opens a bin of its own. Fixed bin count N: {@code numpy.histogram}
  * edges {@code linspace(min, max, N+1)} with the last edge raised by 1, so the maximum falls in bin N.
  * Bins are half-open {@code [e_{k-1}, e_k)}; the discretised value is the number of edges &lt;= X.
+ * With {@code compatibility: ibsi}, fixed bin width follows IBSI's FBS instead (bins from the lower bound of
+ * the resegmentation range, or from the ROI minimum).
  */
 public final class Discretiser {
     private Discretiser() {
@@ -31,7 +33,15 @@ public final class Discretiser {
 
     public static Discretised discretise(CroppedRoi roi, ExtractionSettings s) {
         double[] v = roi.roiValues();
-        double[] edges = s.usesBinCount() ? binCountEdges(v, s.binCount()) : binWidthEdges(v, s.binWidth());
+        double[] edges;
+        if (s.usesBinCount()) {
+            edges = binCountEdges(v, s.binCount());
+        } else if (s.compatibility() == ExtractionSettings.Compatibility.IBSI) {
+            double[] r = s.resegmentRange();
+            edges = ibsiBinWidthEdges(v, s.binWidth(), r == null ? Double.NaN : Math.min(r[0], r.length > 1 ? r[1] : r[0]));
+        } else {
+            edges = binWidthEdges(v, s.binWidth());
+        }
         int[] bins = new int[roi.mask().length];
         boolean[] seen = new boolean[edges.length + 2];
         int ng = 0;
@@ -70,6 +80,26 @@ public final class Discretiser {
             // flat region whose minimum is a multiple of W: one bin, as numpy.histogram(bins=1) would make
             return new double[] {low - 0.5, low + 0.5};
         }
+        double[] e = new double[n];
+        for (int k = 0; k < n; k++) {
+            e[k] = low + k * w;
+        }
+        return e;
+    }
+
+    /**
+     * IBSI fixed bin size (FBS): bins start at the lower bound of the resegmentation range, or at the ROI
+     * minimum when there is none: {@code X_b = floor((X − X_min)/W) + 1}.
+     */
+    public static double[] ibsiBinWidthEdges(double[] v, double w, double lowerBound) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double x : v) {
+            min = Math.min(min, x);
+            max = Math.max(max, x);
+        }
+        double low = Double.isNaN(lowerBound) ? min : lowerBound;
+        int n = (int) Math.floor((max - low) / w) + 2;
         double[] e = new double[n];
         for (int k = 0; k < n; k++) {
             e[k] = low + k * w;
