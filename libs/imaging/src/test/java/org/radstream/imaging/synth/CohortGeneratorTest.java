@@ -29,6 +29,9 @@ import org.radstream.imaging.dicom.SeriesVolume;
 import org.radstream.imaging.io.NiftiReader;
 import org.radstream.imaging.roi.ConnectedComponents;
 import org.radstream.imaging.roi.CrossSection;
+import org.radstream.imaging.sequence.MrSequence;
+import org.radstream.imaging.sequence.SequenceIdentifier;
+import org.radstream.imaging.sequence.SequenceRules;
 
 class CohortGeneratorTest {
 
@@ -96,6 +99,21 @@ class CohortGeneratorTest {
             assertEquals(1, ConnectedComponents.of(fromSeg, 1).count(), row);
         }
         assertEquals(2, frames.size(), "one frame of reference per study: " + frames);
+    }
+
+    /** The default rules recognise all five sequences of every generated study from the DICOM headers. */
+    @Test
+    void generatedStudiesAreIdentifiedByTheDefaultRules() throws IOException {
+        SequenceIdentifier id = new SequenceIdentifier(SequenceRules.DEFAULT);
+        for (int p = 1; p <= 6; p++) {
+            Path dir = cohort.resolve(String.format("patients/RS-%04d", p));
+            DicomScan scan = DicomSeriesReader.scan(dir);
+            SequenceIdentifier.Assignment a = id.identify(scan.series(), java.util.Map.of());
+            assertTrue(a.complete(), dir + " " + a.findings());
+            for (MrSequence s : MrSequence.STUDY) {
+                assertTrue(a.assigned().get(s).frames().get(0).file().startsWith(dir.resolve(s.name())), s + " in " + dir);
+            }
+        }
     }
 
     @Test
