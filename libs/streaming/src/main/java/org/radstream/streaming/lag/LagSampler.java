@@ -47,8 +47,16 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  *       by a consumer <em>without</em> a group ({@code assign} + {@code seek}), so the measurement never
  *       joins, rebalances or commits for the group it measures.</li>
  * </ul>
+ * Exactly-once producers leave a transaction marker after each transaction; a group that consumed
+ * everything then sits one offset before the end. Such partitions (nothing but markers or aborted records
+ * after the committed offset) are reported with lag 0, not 1, or every idle exactly-once stage would look
+ * stuck. Markers between unconsumed records are still counted (lag in records may be slightly high under
+ * exactly-once).
  */
 public final class LagSampler implements AutoCloseable {
+
+    /** Marks a committed offset after which only non-data offsets (transaction markers, aborted records) follow. */
+    private static final long NO_DATA = Long.MIN_VALUE;
 
     private final Admin admin;
     private final KafkaConsumer<byte[], byte[]> reader;
@@ -70,6 +78,7 @@ public final class LagSampler implements AutoCloseable {
         p.remove(ConsumerConfig.GROUP_ID_CONFIG);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"); // committed offset already deleted: oldest kept
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"); // what the pipeline's consumers see
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500");
         p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, "65536");
         p.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "radstream-lag-reader");
@@ -133,7 +142,7 @@ public final class LagSampler implements AutoCloseable {
                 }
             }
         }
-        readTimestamps(timestamps);
+        readTimestamps(timestamps, end);
 
         for (String g : groups) {
             ConsumerGroupDescription d = descriptions.get(g);
@@ -149,7 +158,11 @@ public final class LagSampler implements AutoCloseable {
                 Long lagMs = 0L;
                 if (lag > 0) {
                     Long ts = timestamps.getOrDefault(tp, Map.of()).get(o.offset());
-                    lagMs = ts == null ? null : Math.max(0, now.toEpochMilli() - ts);
+                    if (ts != null && ts == NO_DATA) {
+                        lag = 0; // only a transaction marker (exactly-once producers) after the committed offset
+                    } else {
+                        lagMs = ts == null ? null : Math.max(0, now.toEpochMilli() - ts);
+                    }
                 }
                 lags.add(new PartitionLag(tp.topic(), tp.partition(), o.offset(), endOffset, lag, lagMs));
             }
@@ -179,9 +192,11 @@ public final class LagSampler implements AutoCloseable {
 
     /**
      * Fills {@code wanted[tp][offset]} with the timestamp of the first record at or after {@code offset}
-     * (records below it may have been compacted or deleted; the first one found is the oldest unconsumed).
+     * (records below it may have been compacted or deleted; the first one found is the oldest unconsumed),
+     * or with {@link #NO_DATA} when there is no record between {@code offset} and the end offset: only
+     * transaction markers or aborted records, which no consumer will ever receive.
      */
-    private void readTimestamps(Map<TopicPartition, Map<Long, Long>> wanted) {
+    private void readTimestamps(Map<TopicPartition, Map<Long, Long>> wanted, Map<TopicPartition, Long> end) {
         // each (partition, offset) pair is read by seeking there; pairs of one partition are read one after another
         Map<TopicPartition, java.util.Deque<Long>> todo = new HashMap<>();
         wanted.forEach((tp, offsets) -> todo.put(tp, new java.util.ArrayDeque<>(new TreeSet<>(offsets.keySet()))));
@@ -199,6 +214,13 @@ public final class LagSampler implements AutoCloseable {
                     }
                     wanted.get(tp).put(q.pollFirst(), r.timestamp());
                     answered.add(tp);
+                }
+                for (TopicPartition tp : todo.keySet()) {
+                    // read_committed skips markers and aborted records: reaching the end means nothing to consume
+                    if (!answered.contains(tp) && reader.position(tp) >= end.get(tp)) {
+                        wanted.get(tp).put(todo.get(tp).pollFirst(), NO_DATA);
+                        answered.add(tp);
+                    }
                 }
                 reader.pause(answered);
             }

@@ -159,6 +159,33 @@ class LagSamplerIT {
     }
 
     @Test
+    void aTransactionMarkerAfterTheCommittedOffsetIsNoLag() throws Exception {
+        String topic = "it.lag.eos";
+        admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        Properties pp = new Properties();
+        pp.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        pp.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "it-lag-tx");
+        try (var p = new KafkaProducer<>(pp, new StringSerializer(), new StringSerializer())) {
+            p.initTransactions();
+            p.beginTransaction();
+            for (int i = 0; i < 3; i++) {
+                p.send(new ProducerRecord<>(topic, 0, T0.plusSeconds(i).toEpochMilli(), "c" + i, "v"));
+            }
+            p.commitTransaction(); // records at offsets 0..2, commit marker at 3, end offset 4
+        }
+        TopicPartition tp = new TopicPartition(topic, 0);
+        admin.alterConsumerGroupOffsets("it-lag-eos-done", Map.of(tp, new OffsetAndMetadata(3))).all().get(30, TimeUnit.SECONDS);
+        admin.alterConsumerGroupOffsets("it-lag-eos-behind", Map.of(tp, new OffsetAndMetadata(2))).all().get(30, TimeUnit.SECONDS);
+        try (LagSampler s = sampler()) {
+            PartitionLag done = s.sample(Optional.of("it-lag-eos-done")).get(0).partitions().get(0);
+            assertEquals(new PartitionLag(topic, 0, 3L, 4L, 0L, 0L), done, "everything consumed; only the marker is left");
+            PartitionLag behind = s.sample(Optional.of("it-lag-eos-behind")).get(0).partitions().get(0);
+            assertEquals(2L, behind.lag(), "record 2 and the marker (markers between records are counted)");
+            assertEquals(Duration.ofSeconds(600 - 2).toMillis(), behind.lagMillis());
+        }
+    }
+
+    @Test
     void unknownGroupIsAClearError() {
         try (LagSampler s = sampler()) {
             var e = assertThrows(LagSampler.LagException.class, () -> s.sample(Optional.of("no-such-group")));
