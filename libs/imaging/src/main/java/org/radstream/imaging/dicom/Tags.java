@@ -12,6 +12,7 @@ final class Tags {
     static final AttributeTag SEQUENCE_VARIANT = new AttributeTag(0x0018, 0x0021);
     static final AttributeTag SCAN_OPTIONS = new AttributeTag(0x0018, 0x0022);
     static final AttributeTag FLIP_ANGLE = new AttributeTag(0x0018, 0x1314);
+    static final AttributeTag REFERENCED_FRAME_OF_REFERENCE_SEQUENCE = new AttributeTag(0x3006, 0x0010);
     static final AttributeTag STRUCTURE_SET_ROI_SEQUENCE = new AttributeTag(0x3006, 0x0020);
     static final AttributeTag ROI_NUMBER = new AttributeTag(0x3006, 0x0022);
     static final AttributeTag REFERENCED_FRAME_OF_REFERENCE_UID = new AttributeTag(0x3006, 0x0024);
