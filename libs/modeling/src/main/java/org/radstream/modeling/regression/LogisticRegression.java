@@ -11,18 +11,22 @@ import org.radstream.modeling.ModelingException;
  * equal to R's {@code glm(y ~ ., family = binomial)}.
  * <pre>
  * ℓ(β) = Σ y_i η_i − log(1 + e^{η_i}),  η = Xβ (X with a leading column of ones)
- * β ← β + (XᵀWX)⁻¹ Xᵀ(y − p),  W = diag(p_i(1 − p_i)),  until max|Δβ| &lt; 1e-10
- * SE = √diag((XᵀWX)⁻¹),  z = β/SE,  p = 2Φ(−|z|)
+ * β ← (XᵀWX)⁻¹ XᵀWz,  W = diag(μ_i(1 − μ_i)),  z = η + (y − μ)/W     (IRLS = Newton–Raphson)
+ * stop when |D − D_old|/(|D| + 0.1) &lt; 1e-8 (D the deviance), at most 25 iterations, start μ = (y + ½)/2
+ * SE = √diag((XᵀWX)⁻¹) of the last iteration,  z = β/SE,  p = 2Φ(−|z|)
  * </pre>
+ * This is R's glm.fit iteration with glm.control() defaults, step for step, so coefficients and standard
+ * errors agree with R's default glm output to rounding, not only to the convergence tolerance.
  * Instead of R's NA coefficients and warnings, two failure modes are reported as {@link ModelingException}:
  * aliased (collinear or constant) predictors, detected by Gram–Schmidt on X before fitting; and complete or
- * quasi-complete separation, detected when the Newton iteration does not converge (coefficients
- * diverge: the MLE does not exist) or a fitted probability is numerically 0 or 1 (within 10 machine epsilons,
- * where R's glm warns).
+ * quasi-complete separation, detected when the iteration does not converge in 25 steps or a fitted
+ * probability is numerically 0 or 1 (within 10 machine epsilons, where R's glm warns "fitted probabilities
+ * numerically 0 or 1 occurred"): the MLE does not exist and the coefficients diverge.
  */
 public final class LogisticRegression {
-    private static final int MAX_ITER = 100;
-    private static final double TOL = 1e-10;
+    /** R's glm.control defaults. */
+    private static final int MAX_ITER = 25;
+    private static final double EPSILON = 1e-8;
     /** R's glm warns "fitted probabilities numerically 0 or 1" below 10 machine epsilons. */
     private static final double SEPARATION_EPS = 10 * Math.ulp(1.0);
     private static final double Z975 = new NormalDistribution(null, 0, 1).inverseCumulativeProbability(0.975);
@@ -60,64 +64,68 @@ public final class LogisticRegression {
         }
         checkRank(xd, names, what);
 
-        double[] beta = new double[p];
         double ybar = 0;
         for (int v : y) {
             ybar += v;
         }
         ybar /= n;
-        beta[0] = Math.log(ybar / (1 - ybar));
+        // R's glm.fit: mustart = (y + 0.5)/2, eta = logit(mu); each iteration solves the weighted least squares
+        // with W = mu(1 - mu) and z = eta + (y - mu)/W at the current mu; stops when
+        // |dev - dev_old|/(|dev| + 0.1) < epsilon. SEs come from that last solve's X'WX, as summary.glm does.
+        double[] mu = new double[n];
+        double[] eta = new double[n];
+        for (int i = 0; i < n; i++) {
+            mu[i] = (y[i] + 0.5) / 2;
+            eta[i] = Math.log(mu[i] / (1 - mu[i]));
+        }
+        double devOld = deviance(y, mu);
+        double[] beta = null;
         double[][] info = null;
         int iter = 0;
         boolean converged = false;
+        double dev = devOld;
         while (iter < MAX_ITER && !converged) {
             iter++;
-            double[] grad = new double[p];
+            double[] xtwz = new double[p];
             info = new double[p][p];
             for (int i = 0; i < n; i++) {
-                double pi = LinearPredictor.logistic(dot(xd[i], beta));
-                double w = pi * (1 - pi);
+                double w = mu[i] * (1 - mu[i]);
+                double z = eta[i] + (y[i] - mu[i]) / w;
                 for (int a = 0; a < p; a++) {
-                    grad[a] += xd[i][a] * (y[i] - pi);
+                    xtwz[a] += w * xd[i][a] * z;
                     for (int b = 0; b <= a; b++) {
                         info[a][b] += w * xd[i][a] * xd[i][b];
                     }
                 }
             }
             symmetrize(info);
-            double[] step = Cholesky.solve(info, grad);
-            if (step == null) {
+            beta = Cholesky.solve(info, xtwz);
+            if (beta == null) {
                 throw separation(what);
             }
-            double maxStep = 0;
-            for (int a = 0; a < p; a++) {
-                beta[a] += step[a];
-                maxStep = Math.max(maxStep, Math.abs(step[a]) / (1 + Math.abs(beta[a])));
+            for (int i = 0; i < n; i++) {
+                eta[i] = dot(xd[i], beta);
+                mu[i] = LinearPredictor.logistic(eta[i]);
             }
-            converged = maxStep < TOL;
+            dev = deviance(y, mu);
+            if (!Double.isFinite(dev)) {
+                throw separation(what);
+            }
+            converged = Math.abs(dev - devOld) / (Math.abs(dev) + 0.1) < EPSILON;
+            devOld = dev;
         }
         if (!converged) {
             throw separation(what);
         }
-        // information and probabilities at the solution
-        info = new double[p][p];
-        double dev = 0, nullDev = 0;
         for (int i = 0; i < n; i++) {
-            double eta = dot(xd[i], beta);
-            double pi = LinearPredictor.logistic(eta);
-            if (pi < SEPARATION_EPS || pi > 1 - SEPARATION_EPS) {
+            if (mu[i] < SEPARATION_EPS || mu[i] > 1 - SEPARATION_EPS) {
                 throw separation(what);
             }
-            double w = pi * (1 - pi);
-            for (int a = 0; a < p; a++) {
-                for (int b = 0; b <= a; b++) {
-                    info[a][b] += w * xd[i][a] * xd[i][b];
-                }
-            }
-            dev += -2 * (y[i] == 1 ? Math.log(pi) : Math.log1p(-pi));
+        }
+        double nullDev = 0;
+        for (int i = 0; i < n; i++) {
             nullDev += -2 * (y[i] == 1 ? Math.log(ybar) : Math.log1p(-ybar));
         }
-        symmetrize(info);
         double[][] cov = Cholesky.inverse(info);
         if (cov == null) {
             throw separation(what);
@@ -132,6 +140,14 @@ public final class LogisticRegression {
                     Math.exp(beta[a]), Math.exp(beta[a] - Z975 * se), Math.exp(beta[a] + Z975 * se)));
         }
         return new LogisticFit(coefs, dev, nullDev, dev + 2 * p, iter);
+    }
+
+    private static double deviance(int[] y, double[] mu) {
+        double d = 0;
+        for (int i = 0; i < y.length; i++) {
+            d += -2 * (y[i] == 1 ? Math.log(mu[i]) : Math.log1p(-mu[i]));
+        }
+        return d;
     }
 
     private static ModelingException separation(String what) {
