@@ -41,6 +41,8 @@ import org.radstream.radiomics.RadiomicsInputException.Reason;
  * @param geometryTolerance relative tolerance of the image/mask geometry check (default 1e-6, SimpleITK's)
  * @param correctMask resample a mismatching mask onto the image grid instead of failing (default false)
  * @param sigma LoG sigmas in mm (default none)
+ * @param sigmaText each sigma as Python prints it ({@code 2} for an integer, {@code 2.0} for a float), which
+ *        PyRadiomics puts into the image-type name ({@code log-sigma-2-mm-3D} vs {@code log-sigma-2-0-mm-3D})
  * @param wavelet wavelet name, PyWavelets spelling (default coif1)
  * @param level wavelet levels (default 1)
  * @param startLevel first wavelet level (default 0)
@@ -62,7 +64,7 @@ public record ExtractionSettings(
         boolean normalize, double normalizeScale, double removeOutliers,
         double[] resampledPixelSpacing, Interpolator interpolator, int padDistance, boolean preCrop,
         double geometryTolerance, boolean correctMask,
-        double[] sigma, String wavelet, int level, int startLevel, boolean gradientUseSpacing,
+        double[] sigma, String[] sigmaText, String wavelet, int level, int startLevel, boolean gradientUseSpacing,
         double lbp2DRadius, int lbp2DSamples, String lbp2DMethod,
         int lbp3DLevels, double lbp3DIcosphereRadius, int lbp3DIcosphereSubdivision,
         Compatibility compatibility) {
@@ -84,6 +86,15 @@ public record ExtractionSettings(
         resegmentRange = resegmentRange == null ? null : resegmentRange.clone();
         resampledPixelSpacing = resampledPixelSpacing == null ? null : resampledPixelSpacing.clone();
         sigma = sigma.clone();
+        sigmaText = sigmaText.clone();
+        if (sigmaText.length != sigma.length) {
+            throw new IllegalArgumentException("sigmaText must name every sigma");
+        }
+    }
+
+    @Override
+    public String[] sigmaText() {
+        return sigmaText.clone();
     }
 
     /** PyRadiomics' defaults. */
@@ -204,6 +215,7 @@ public record ExtractionSettings(
         b.geometryTolerance = geometryTolerance;
         b.correctMask = correctMask;
         b.sigma = sigma;
+        b.sigmaText = sigmaText;
         b.wavelet = wavelet;
         b.level = level;
         b.startLevel = startLevel;
@@ -245,6 +257,7 @@ public record ExtractionSettings(
         double geometryTolerance = 1e-6;
         boolean correctMask = false;
         double[] sigma = {};
+        String[] sigmaText = {};
         String wavelet = "coif1";
         int level = 1;
         int startLevel = 0;
@@ -262,7 +275,7 @@ public record ExtractionSettings(
                     minimumRoiSize, distances, symmetricalGlcm, weightingNorm, gldmA, force2D, force2Ddimension,
                     resegmentRange, resegmentMode, resegmentShape, normalize, normalizeScale, removeOutliers,
                     resampledPixelSpacing, interpolator, padDistance, preCrop, geometryTolerance, correctMask,
-                    sigma, wavelet, level, startLevel, gradientUseSpacing, lbp2DRadius, lbp2DSamples, lbp2DMethod,
+                    sigma, sigmaText, wavelet, level, startLevel, gradientUseSpacing, lbp2DRadius, lbp2DSamples, lbp2DMethod,
                     lbp3DLevels, lbp3DIcosphereRadius, lbp3DIcosphereSubdivision, compatibility);
         }
 
@@ -355,6 +368,13 @@ public record ExtractionSettings(
                 case "sigma" -> {
                     double[] s = nums(v, field);
                     sigma = s == null ? new double[0] : s;
+                    sigmaText = new String[sigma.length];
+                    List<?> raw = v instanceof List<?> l ? l : v == null ? List.of() : List.of(v);
+                    for (int i = 0; i < sigma.length; i++) {
+                        Object o = i < raw.size() ? raw.get(i) : null;
+                        boolean integer = o instanceof Integer || o instanceof Long || o instanceof java.math.BigInteger;
+                        sigmaText[i] = integer ? Long.toString((long) sigma[i]) : pythonFloat(sigma[i]);
+                    }
                     for (double x : sigma) {
                         if (!(x > 0)) {
                             throw bad(field, "sigma values must be > 0, got " + Arrays.toString(sigma));
@@ -398,6 +418,14 @@ public record ExtractionSettings(
                         "unknown setting '" + key + "' (not a PyRadiomics setting supported here)");
             }
             return this;
+        }
+
+        /** Python's repr of a float for the usual cases (2.0, 0.5, 1.25). */
+        static String pythonFloat(double d) {
+            if (d == Math.rint(d) && Math.abs(d) < 1e16) {
+                return (long) d + ".0";
+            }
+            return Double.toString(d);
         }
 
         private static RadiomicsInputException bad(String field, String msg) {

@@ -67,10 +67,12 @@ public enum ImageType {
             case ORIGINAL -> List.of(new FilteredImage("original", image));
             case LOG -> {
                 List<FilteredImage> out = new ArrayList<>();
-                for (double sigma : s.sigma()) {
-                    Volume v = LogFilter.apply(image, sigma, lo, hi);
+                double[] sigmas = s.sigma();
+                String[] text = s.sigmaText();
+                for (int i = 0; i < sigmas.length; i++) {
+                    Volume v = LogFilter.apply(image, sigmas[i], lo, hi);
                     if (v != null) {
-                        out.add(new FilteredImage(LogFilter.name(sigma), v));
+                        out.add(new FilteredImage(LogFilter.name(text[i]), v));
                     }
                 }
                 yield out;

@@ -1,7 +1,5 @@
 package org.radstream.radiomics.filters;
 
-import java.util.Locale;
-
 import org.radstream.imaging.Geometry;
 import org.radstream.imaging.Volume;
 
@@ -19,11 +17,12 @@ public final class LogFilter {
     private LogFilter() {
     }
 
-    /** PyRadiomics name {@code log-sigma-<σ with '.' → '-'>-mm-3D}, σ written as Python writes a float. */
-    public static String name(double sigma) {
-        String s = sigma == Math.rint(sigma) && Math.abs(sigma) < 1e15 ? String.format(Locale.ROOT, "%.1f", sigma)
-                : Double.toString(sigma);
-        return "log-sigma-" + s.replace('.', '-') + "-mm-3D";
+    /**
+     * PyRadiomics name {@code log-sigma-<σ with '.' → '-'>-mm-3D}, σ as Python prints the parameter-file value
+     * ({@code 2.0} → {@code log-sigma-2-0-mm-3D}, {@code 2} → {@code log-sigma-2-mm-3D}).
+     */
+    public static String name(String sigmaText) {
+        return "log-sigma-" + sigmaText.replace('.', '-') + "-mm-3D";
     }
 
     /** The filtered image, or null when PyRadiomics would skip this sigma. */
