@@ -175,6 +175,11 @@ public final class DicomSeriesReader {
         return out;
     }
 
+    /** The Modality (0008,0060) of a Part-10 file, reading its header only. */
+    public static String modality(Path file) throws IOException {
+        return Attrs.string(readAttributes(file, false), TagFromName.Modality);
+    }
+
     // ---------------------------------------------------------------- headers
 
     private record Header(Path file, AttributeList list, String seriesUid, String transferSyntax) {
