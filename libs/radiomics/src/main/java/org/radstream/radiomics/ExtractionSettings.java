@@ -35,7 +35,7 @@ import org.radstream.radiomics.RadiomicsInputException.Reason;
  * @param normalizeScale factor applied after normalisation (default 1)
  * @param removeOutliers clip normalised values to ±n sd, NaN = off (default off)
  * @param resampledPixelSpacing new spacing x, y, z in mm (0 keeps the axis), or null for none (default null)
- * @param interpolator image interpolator for resampling (default B-spline)
+ * @param interpolator image interpolator for resampling (default B-spline; an empty value disables resampling)
  * @param padDistance voxels kept around the ROI when resampling or pre-cropping (default 5)
  * @param preCrop crop to the ROI bounding box plus padDistance before filtering (default false)
  * @param geometryTolerance relative tolerance of the image/mask geometry check (default 1e-6, SimpleITK's)
@@ -75,8 +75,8 @@ public record ExtractionSettings(
     /** How resegmentRange thresholds are interpreted ({@code resegmentMode}). */
     public enum ResegmentMode { ABSOLUTE, RELATIVE, SIGMA }
 
-    /** Resampling interpolators (SimpleITK names). */
-    public enum Interpolator { NEAREST_NEIGHBOR, LINEAR, BSPLINE }
+    /** Resampling interpolators (SimpleITK names); NONE ({@code interpolator:} left empty) disables resampling, as in PyRadiomics. */
+    public enum Interpolator { NONE, NEAREST_NEIGHBOR, LINEAR, BSPLINE }
 
     /** Which definition wins where PyRadiomics and IBSI-1 differ. */
     public enum Compatibility { PYRADIOMICS, IBSI }
@@ -510,7 +510,7 @@ public record ExtractionSettings(
 
         private static Interpolator interpolatorOf(Object v, String field) {
             if (v == null) {
-                return Interpolator.BSPLINE;
+                return Interpolator.NONE; // PyRadiomics resamples only when interpolator is not None
             }
             String s = String.valueOf(v).trim();
             return switch (s) {

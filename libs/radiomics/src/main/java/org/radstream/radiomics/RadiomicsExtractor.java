@@ -88,7 +88,7 @@ public final class RadiomicsExtractor {
         if (s.normalize()) {
             image = Preprocessing.normalize(image, s.normalizeScale(), s.removeOutliers());
         }
-        if (s.resampledPixelSpacing() != null) {
+        if (s.resampledPixelSpacing() != null && s.interpolator() != ExtractionSettings.Interpolator.NONE) {
             Volume[] im = new Volume[1];
             LabelMap[] ma = new LabelMap[1];
             Preprocessing.resample(image, mask, s, im, ma);

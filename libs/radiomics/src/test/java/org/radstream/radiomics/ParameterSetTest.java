@@ -38,6 +38,17 @@ class ParameterSetTest {
     }
 
     @Test
+    void emptyInterpolatorDisablesResamplingAsInPyRadiomics() throws IOException {
+        // PyRadiomics loadImage resamples only if interpolator is not None and resampledPixelSpacing is not None
+        ParameterSet p = ParameterSet.parse(new java.io.ByteArrayInputStream(
+                "setting:\n  interpolator:\n  resampledPixelSpacing: [2, 2, 2]\n".getBytes()), "x");
+        assertEquals(ExtractionSettings.Interpolator.NONE, p.settings().interpolator());
+        SyntheticRoi roi = new SyntheticRoi(3, 30, 30, 5);
+        FeatureVector fv = new RadiomicsExtractor(p).extract(roi.image, roi.mask);
+        assertEquals(null, fv.diagnostics().get("diagnostics_Image-interpolated_Size"));
+    }
+
+    @Test
     void paperProfileCount() throws IOException {
         ParameterSet p = ParameterSet.paper1316();
         assertEquals(107 + 13 * 93, p.expectedFeatureCount());

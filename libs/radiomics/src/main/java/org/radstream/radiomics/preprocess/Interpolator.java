@@ -80,6 +80,7 @@ final class Interpolator {
             return 0;
         }
         return switch (kind) {
+            case NONE -> throw new IllegalStateException("no interpolator");
             case NEAREST_NEIGHBOR -> image.get(clamp((int) Math.round(x), nx), clamp((int) Math.round(y), ny),
                     clamp((int) Math.round(z), nz));
             case LINEAR -> linear(x, y, z);
