@@ -28,8 +28,8 @@ public record Table1(double ageMean, double ageSd, double albMean, double albSd,
     public static final double AFP_LOG_SD = 1.5;
     public static final double CHILD_PUGH_A = 0.92;
 
-    /** Bounds applied to the drawn values: age 25–85 y, ALB 25–55 g/L, size 0.8–2.9 cm (small HCC, &lt; 3 cm). */
+    /** Bounds applied to the drawn values: age 25–85 y, ALB 25–55 g/L, size 1.0–2.9 cm (the 1–3 cm, each &lt; 3 cm). */
     public static final double[] AGE_BOUNDS = {25, 85};
     public static final double[] ALB_BOUNDS = {25, 55};
-    public static final double[] SIZE_BOUNDS = {0.8, 2.9};
+    public static final double[] SIZE_BOUNDS = {1.0, 2.9};
 }

@@ -95,7 +95,7 @@ class CohortGeneratorTest {
             assertArrayEquals(fromSeg.labels(), fromNifti.labels(), row);
             CrossSection cs = CrossSection.maximum(fromSeg, 1);
             assertEquals(cs.voxels(), fromSeg.count(1), "the ROI is drawn on one slice: " + row);
-            assertTrue(cs.areaMm2() > Math.PI * 3 * 3, "a ≥ 0.8 cm tumour has a cross-section > 28 mm²: " + cs);
+            assertTrue(cs.areaMm2() > Math.PI * 3 * 3, "a ≥ 1 cm tumour has a cross-section > 28 mm²: " + cs);
             assertEquals(1, ConnectedComponents.of(fromSeg, 1).count(), row);
         }
         assertEquals(2, frames.size(), "one frame of reference per study: " + frames);
