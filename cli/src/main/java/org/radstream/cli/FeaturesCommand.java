@@ -127,7 +127,11 @@ public final class FeaturesCommand implements Callable<Integer> {
         } else if (params.equals("paper-1316")) {
             p = ParameterSet.paper1316();
         } else {
-            p = ParameterSet.load(Path.of(params));
+            Path file = Path.of(params);
+            if (!Files.isRegularFile(file)) {
+                throw new IOException(file + ": no such parameter file (give a PyRadiomics YAML file or 'paper-1316')");
+            }
+            p = ParameterSet.load(file);
         }
         return label == null ? p : withLabel(p, label);
     }
@@ -144,6 +148,9 @@ public final class FeaturesCommand implements Callable<Integer> {
     }
 
     static Volume readImage(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            throw new IOException(p + ": image: no such file or directory");
+        }
         if (Files.isDirectory(p)) {
             return DicomSeriesReader.readSingleSeries(p).volume();
         }
@@ -154,22 +161,19 @@ public final class FeaturesCommand implements Callable<Integer> {
         if (n.endsWith(".nii") || n.endsWith(".nii.gz")) {
             return NiftiReader.readVolume(p);
         }
-        if (!Files.exists(p)) {
-            throw new IOException(p + ": no such file or directory");
-        }
         throw new IOException(p + ": unsupported image format (expected .nii, .nii.gz, .nrrd or a DICOM series directory)");
     }
 
     static LabelMap readMask(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            throw new IOException(p + ": mask: no such file");
+        }
         String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
         if (n.endsWith(".nrrd") || n.endsWith(".nhdr")) {
             return NrrdReader.readLabelMap(p);
         }
         if (n.endsWith(".nii") || n.endsWith(".nii.gz")) {
             return NiftiReader.readLabelMap(p);
-        }
-        if (!Files.exists(p)) {
-            throw new IOException(p + ": no such file");
         }
         throw new IOException(p + ": unsupported mask format (expected .nii, .nii.gz or .nrrd; DICOM SEG masks are not read yet)");
     }
