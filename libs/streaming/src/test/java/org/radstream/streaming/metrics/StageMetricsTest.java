@@ -1,0 +1,79 @@
+package org.radstream.streaming.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.Test;
+import org.radstream.streaming.dlq.DeadLetterCounts;
+import org.radstream.streaming.dlq.ReasonCode;
+
+class StageMetricsTest {
+
+    @Test
+    void endpointAnswersPrometheusTextWithStageDlqAndJvmSeries() throws Exception {
+        DeadLetterCounts dlq = new DeadLetterCounts();
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 4);
+        try (StageMetrics m = new StageMetrics("ingestion", dlq)) {
+            server.createContext(MetricsHttpHandler.PATH, new MetricsHttpHandler(m));
+            server.start();
+            m.recordsIn(3);
+            m.recordsOut(2);
+            m.recordProcessing(Duration.ofMillis(40));
+            m.recordProcessing(Duration.ofSeconds(2));
+            dlq.increment("ingestion", ReasonCode.CORRUPT_DICOM);
+
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode());
+            assertEquals(MetricsHttpHandler.CONTENT_TYPE, r.headers().firstValue("Content-Type").orElse(""));
+
+            List<String> parsed = PrometheusTextParser.parse(r.body());
+            assertTrue(parsed.contains("# family radstream_stage_records_in counter"), () -> String.join("\n", parsed));
+            assertTrue(parsed.contains("radstream_stage_records_in_total{stage=ingestion} 3.0"));
+            assertTrue(parsed.contains("radstream_stage_records_out_total{stage=ingestion} 2.0"));
+            assertTrue(parsed.contains("# family radstream_stage_processing_seconds histogram"));
+            assertTrue(parsed.contains("radstream_stage_processing_seconds_count{stage=ingestion} 2.0"));
+            assertTrue(parsed.stream().anyMatch(l -> l.startsWith("radstream_stage_processing_seconds_sum{stage=ingestion} 2.04")));
+            // cumulative buckets: the 40 ms observation is under 0.05 s, both are under +Inf
+            assertTrue(parsed.stream().anyMatch(l -> l.matches(
+                    "radstream_stage_processing_seconds_bucket\\{le=\\+Inf,stage=ingestion\\} 2\\.0")));
+            assertTrue(parsed.contains("radstream_dlq_records_total{reason=CORRUPT_DICOM,stage=ingestion} 1.0"));
+            assertTrue(parsed.stream().anyMatch(l -> l.startsWith("jvm_memory_used_bytes{")));
+            assertTrue(parsed.stream().anyMatch(l -> l.startsWith("jvm_threads_live_threads{")));
+
+            // the counter follows later dead letters, and a new reason appears as a new series
+            dlq.increment("ingestion", ReasonCode.CORRUPT_DICOM);
+            dlq.increment("ingestion", ReasonCode.ALB_OUT_OF_RANGE);
+            List<String> again = PrometheusTextParser.parse(m.scrape());
+            assertTrue(again.contains("radstream_dlq_records_total{reason=CORRUPT_DICOM,stage=ingestion} 2.0"));
+            assertTrue(again.contains("radstream_dlq_records_total{reason=ALB_OUT_OF_RANGE,stage=ingestion} 1.0"));
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void postIsRefused() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 4);
+        try (StageMetrics m = new StageMetrics("x", new DeadLetterCounts())) {
+            server.createContext(MetricsHttpHandler.PATH, new MetricsHttpHandler(m));
+            server.start();
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/metrics"))
+                    .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(405, r.statusCode());
+        } finally {
+            server.stop(0);
+        }
+    }
+}
