@@ -87,7 +87,7 @@ public final class FeaturesCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Output file (default: standard output).")
     Path out;
 
-    @Option(names = "--jobs", paramLabel = "N", description = "Batch cases processed in parallel (default: number of cores).")
+    @Option(names = "--jobs", paramLabel = "N", description = "Threads: batch cases, or a single case's image types, in parallel (default: number of cores).")
     Integer jobs;
 
     @Override
@@ -99,7 +99,17 @@ public final class FeaturesCommand implements Callable<Integer> {
         if (!format.equals("json") && !format.equals("csv")) {
             throw new IllegalArgumentException("--format must be json or csv, got '" + format + "'");
         }
-        FeatureVector fv = extract(p, input.single.image, input.single.mask, null);
+        // one case: its image types run in parallel over the cores (--jobs)
+        int threads = jobs != null ? Math.max(1, jobs) : Runtime.getRuntime().availableProcessors();
+        FeatureVector fv;
+        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads) : null;
+        try {
+            fv = extract(p, input.single.image, input.single.mask, pool);
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
         StringBuilder text = new StringBuilder();
         if (format.equals("json")) {
             text.append(json(fv)).append('\n');

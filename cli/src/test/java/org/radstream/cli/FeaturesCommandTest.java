@@ -61,6 +61,39 @@ class FeaturesCommandTest {
     }
 
     @Test
+    void dicomSeriesDirectoryWithNiftiMask(@TempDir Path tmp) throws IOException {
+        // a public MR sample (../shared/dicom-samples/MR_small.dcm) as a one-slice series directory, a NIfTI mask on its grid
+        Path series = tmp.resolve("series");
+        Files.createDirectories(series);
+        Files.copy(breast1().resolve("../../dicom-samples/MR_small.dcm").normalize(), series.resolve("MR_small.dcm"));
+        org.radstream.imaging.Volume v = FeaturesCommand.readImage(series);
+        var g = v.geometry();
+        int[] labels = new int[g.voxelCount()];
+        for (int z = 0; z < g.nz(); z++) {
+            for (int y = g.ny() / 4; y < 3 * g.ny() / 4; y++) {
+                for (int x = g.nx() / 4; x < 3 * g.nx() / 4; x++) {
+                    labels[g.index(x, y, z)] = 1;
+                }
+            }
+        }
+        Path mask = tmp.resolve("mask.nii.gz");
+        org.radstream.imaging.io.NiftiWriter.write(mask, new org.radstream.imaging.LabelMap(g, labels));
+        // NIfTI stores origin and spacing as float32: ~3e-6 mm off the DICOM grid, beyond SimpleITK's default
+        // tolerance (1e-6 × spacing), so PyRadiomics and radstream refuse it until geometryTolerance is raised
+        CliRun strict = CliRun.of("features", "--image", series.toString(), "--mask", mask.toString());
+        assertEquals(1, strict.exitCode());
+        assertTrue(strict.err().contains("GEOMETRY_MISMATCH"), strict.err());
+        Path params = tmp.resolve("params.yaml");
+        Files.writeString(params, "setting:\n  geometryTolerance: 1.0e-4\n");
+        CliRun r = CliRun.of("features", "--image", series.toString(), "--mask", mask.toString(), "--params", params.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        assertTrue(root.get("features").get("original_firstorder_Mean").isNumber());
+        assertEquals(Integer.toString(java.util.Arrays.stream(labels).sum()),
+                root.get("diagnostics").get("diagnostics_Mask-original_VoxelNum").asText());
+    }
+
+    @Test
     void batchKeepsGoingPastABadRow(@TempDir Path tmp) throws IOException {
         Path d = breast1();
         Path cases = tmp.resolve("cases.csv");
