@@ -19,7 +19,8 @@ import org.radstream.modeling.regression.LogisticRegression;
  * <li>Hosmer–Lemeshow: C = Σ_bins Σ_{class} (O − E)²/E over both classes, df = g − 2 (ResourceSelection::hoslem.test).</li>
  * <li>Brier score: (1/n) Σ (p_i − y_i)².</li>
  * <li>Intercept and slope: the logistic regression y ~ a + b·logit(p) (rms::val.prob's "Intercept", "Slope");
- *     perfect calibration is a = 0, b = 1.</li>
+ *     perfect calibration is a = 0, b = 1. When the predictions separate the outcomes that model has no MLE;
+ *     intercept and slope are then NaN and {@code note} says why.</li>
  * <li>Smoothed curve: lowess of y on p (Cleveland 1979, span 2/3, no robustness iterations, as val.prob's
  *     lowess(p, y, iter = 0)), evaluated at the distinct predictions.</li>
  * </ul>
@@ -37,8 +38,9 @@ public final class Calibration {
     public record Point(double predicted, double observed) {
     }
 
+    /** {@code note} explains a NaN intercept/slope (the recalibration model cannot be fitted), else empty. */
     public record Result(List<Bin> bins, HosmerLemeshow hosmerLemeshow, double brier, double intercept,
-                         double slope, List<Point> smooth) {
+                         double slope, List<Point> smooth, String note) {
     }
 
     public static Result evaluate(double[] prob, int[] y, int groups, String what) {
@@ -65,8 +67,18 @@ public final class Calibration {
             logit[i][0] = Math.log(prob[i] / (1 - prob[i]));
         }
         brier /= prob.length;
-        LogisticFit fit = LogisticRegression.fit(logit, y, List.of("logit(p)"), what + " calibration");
-        return new Result(bins, h, brier, fit.estimates()[0], fit.estimates()[1], lowess(prob, y));
+        double intercept = Double.NaN, slope = Double.NaN;
+        String note = "";
+        try {
+            LogisticFit fit = LogisticRegression.fit(logit, y, List.of("logit(p)"), what + " calibration");
+            intercept = fit.estimates()[0];
+            slope = fit.estimates()[1];
+        } catch (ModelingException e) {
+            // the predictions separate the outcomes (typical of an over-fitted score on its own training cohort):
+            // the recalibration slope is infinite, reported as undefined with the reason
+            note = "calibration intercept and slope undefined: " + e.getMessage();
+        }
+        return new Result(bins, h, brier, intercept, slope, lowess(prob, y), note);
     }
 
     static List<Bin> bins(double[] prob, int[] y, int groups) {

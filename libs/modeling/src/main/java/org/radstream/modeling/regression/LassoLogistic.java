@@ -243,6 +243,9 @@ public final class LassoLogistic {
                 sumW += v;
             }
             double outerChange = 0;
+            // active-set cycling (as glmnet): after a full sweep, sweep only the non-zero coefficients until they
+            // settle, then a full sweep again; done when a full sweep changes nothing
+            boolean full = true;
             for (int inner = 0; inner < MAX_INNER; inner++) {
                 double maxChange = 0;
                 double d0 = 0;
@@ -258,6 +261,9 @@ public final class LassoLogistic {
                     maxChange = Math.max(maxChange, Math.abs(d0) * Math.sqrt(sumW / n));
                 }
                 for (int j = 0; j < p; j++) {
+                    if (!full && b[j] == 0) {
+                        continue;
+                    }
                     double[] xj = xs[j];
                     double g = 0;
                     for (int i = 0; i < n; i++) {
@@ -276,7 +282,12 @@ public final class LassoLogistic {
                 }
                 outerChange = Math.max(outerChange, maxChange);
                 if (maxChange < CONVERGENCE) {
-                    break;
+                    if (full) {
+                        break;
+                    }
+                    full = true;
+                } else {
+                    full = false;
                 }
             }
             if (outerChange < CONVERGENCE) {

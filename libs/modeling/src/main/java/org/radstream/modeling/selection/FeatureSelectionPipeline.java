@@ -117,7 +117,7 @@ public final class FeatureSelectionPipeline {
             }
             refit = "lasso: " + e.getMessage();
         }
-        return new RadScoreModel(name, uni, sp, top, cv, lambda, note, lc, coef, refit);
+        return new RadScoreModel(name, uni, sp, top, cv, lambda, note, lc, coef, refit, lasso);
     }
 
     private static int nonZero(double[] c) {

@@ -19,12 +19,26 @@ import org.radstream.modeling.regression.LassoLogistic;
  * @param lassoCoefficients intercept and coefficients at λ, candidates in rfTop order
  * @param coefficients "(Intercept)" then feature → β of the rad-score
  * @param refit        "glm" (logistic regression on the non-zero features) or "lasso: reason" when that refit failed
+ * @param lasso        the LASSO fitted on the rfTop candidates (training cohort), for coefficients at other λ
  */
 public record RadScoreModel(String name, List<UnivariateFilter.FeatureP> univariate, SpearmanRedundancy.Result spearman,
                             List<RandomForestRanking.Ranked> rfTop, LassoLogistic.CvResult lassoCv, double lambda,
                             String lambdaNote, double[] lassoCoefficients, LinkedHashMap<String, Double> coefficients,
-                            String refit) {
+                            String refit, LassoLogistic lasso) {
     public static final String INTERCEPT = "(Intercept)";
+
+    /** Intercept and non-zero LASSO coefficients at λ, candidates in rfTop order ("(Intercept)" first). */
+    public LinkedHashMap<String, Double> lassoCoefficientsAt(double lambda) {
+        double[] c = lasso.coefficients(lambda);
+        LinkedHashMap<String, Double> m = new LinkedHashMap<>();
+        m.put(INTERCEPT, c[0]);
+        for (int j = 0; j < rfTop.size(); j++) {
+            if (c[j + 1] != 0) {
+                m.put(rfTop.get(j).feature(), c[j + 1]);
+            }
+        }
+        return m;
+    }
 
     /** Selected features in coefficient order. */
     public List<String> features() {

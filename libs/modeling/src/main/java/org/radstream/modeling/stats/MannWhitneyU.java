@@ -70,6 +70,14 @@ public final class MannWhitneyU {
         if (q >= m * n) {
             return 1;
         }
+        double[] cum = CUMULATIVE.computeIfAbsent((long) m << 32 | n, key -> cumulative(m, n));
+        return cum[q];
+    }
+
+    /** Null distributions by (m, n): a feature screen tests thousands of features on the same two groups. */
+    private static final java.util.Map<Long, double[]> CUMULATIVE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static double[] cumulative(int m, int n) {
         // freq[k] = number of rank arrangements with U = k; built by the generating function
         // Π_{i=1..m} (1 − z^{n+i}) / (1 − z^i)
         int max = m * n;
@@ -86,13 +94,16 @@ public final class MannWhitneyU {
                 f[k] += f[k - i];
             }
         }
-        double total = 0, below = 0;
+        double total = 0;
         for (int k = 0; k <= max; k++) {
             total += f[k];
-            if (k <= q) {
-                below += f[k];
-            }
         }
-        return below / total;
+        double[] cum = new double[max + 1];
+        double below = 0;
+        for (int k = 0; k <= max; k++) {
+            below += f[k];
+            cum[k] = below / total;
+        }
+        return cum;
     }
 }

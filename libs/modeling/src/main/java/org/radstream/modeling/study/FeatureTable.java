@@ -25,9 +25,31 @@ import org.radstream.modeling.ModelingException;
 public record FeatureTable(Path file, Map<Sequence, SequenceFeatures> sequences, List<String> ignoredColumns,
                            String settingsHash) {
     /** Features of one sequence: names, case → values (in name order), and excluded feature → reason. */
-    public record SequenceFeatures(List<String> names, Map<String, double[]> cases, Map<String, String> excluded) {
+    public record SequenceFeatures(List<String> names, Map<String, double[]> cases, Map<String, String> excluded,
+                                   Map<String, Integer> positions) {
+        public SequenceFeatures(List<String> names, Map<String, double[]> cases, Map<String, String> excluded) {
+            this(names, cases, excluded, positionsOf(names));
+        }
+
+        private static Map<String, Integer> positionsOf(List<String> names) {
+            Map<String, Integer> m = new java.util.HashMap<>();
+            for (int j = 0; j < names.size(); j++) {
+                m.put(names.get(j), j);
+            }
+            return Map.copyOf(m);
+        }
+
+        /** Position of a feature in the value arrays. */
+        public int index(String feature) {
+            Integer j = positions.get(feature);
+            if (j == null) {
+                throw new ModelingException("no feature " + feature);
+            }
+            return j;
+        }
+
         public double[] column(String feature, List<String> caseIds) {
-            int j = names.indexOf(feature);
+            int j = index(feature);
             double[] out = new double[caseIds.size()];
             for (int i = 0; i < out.length; i++) {
                 out[i] = cases.get(caseIds.get(i))[j];

@@ -215,7 +215,7 @@ public final class StudyAnalysis {
                 double[] v = sf.cases().get(id);
                 for (String f : candidates.get(s)) {
                     String p = s.prefixed(f);
-                    z.put(p, std.apply(p, v[sf.names().indexOf(f)]));
+                    z.put(p, std.apply(p, v[sf.index(f)]));
                 }
             }
             zByCase.put(id, z);
@@ -348,9 +348,9 @@ public final class StudyAnalysis {
         cm.putNull("lambda");
 
         // ---- nomogram: ALB + tumour number + mpMRI rad-score
-        // Documented handling: when the mpMRI rad-score (a glm refit) separates the training cohort together with
-        // ALB and tumour number, the nomogram uses the mpMRI LASSO coefficients at the chosen lambda (shrunken,
-        // so not separating) for its rad-score, and says so.
+        // Documented handling: when the mpMRI rad-score separates the training cohort together with ALB and tumour
+        // number (the nomogram's MLE does not exist), the nomogram takes the mpMRI LASSO rad-score at the first λ,
+        // from λ_1se upwards along the CV path, at which its logistic model can be fitted, and says so.
         Map<String, Double> nomRadCoef = new LinkedHashMap<>(radModels.get("mpMRI").coefficients());
         Map<String, Double> nomRad = allScores.get("mpMRI");
         String nomNote = "";
@@ -358,25 +358,39 @@ public final class StudyAnalysis {
         LogisticFit nomFit;
         try {
             nomFit = LogisticRegression.fit(nomTrain, yTrain, NOMOGRAM_PREDICTORS, "nomogram (training cohort)");
-        } catch (ModelingException e) {
+        } catch (ModelingException first) {
             RadScoreModel mp = radModels.get("mpMRI");
-            nomRadCoef = new LinkedHashMap<>();
-            nomRadCoef.put(RadScoreModel.INTERCEPT, mp.lassoCoefficients()[0]);
-            for (int j = 0; j < mp.rfTop().size(); j++) {
-                if (mp.lassoCoefficients()[j + 1] != 0) {
-                    nomRadCoef.put(mp.rfTop().get(j).feature(), mp.lassoCoefficients()[j + 1]);
+            nomFit = null;
+            double[] lambdas = mp.lassoCv().lambdas();
+            for (int k = lambdas.length - 1; k >= 0 && nomFit == null; k--) {
+                if (lambdas[k] < mp.lassoCv().lambda1se()) {
+                    continue;
+                }
+                LinkedHashMap<String, Double> c = mp.lassoCoefficientsAt(lambdas[k]);
+                if (c.size() < 2) {
+                    break;
+                }
+                Map<String, Double> sc = new TreeMap<>();
+                for (String id : ids) {
+                    sc.put(id, org.radstream.modeling.selection.RadScore.of(c, zByCase.get(id)));
+                }
+                double[][] xt = nomogramMatrix(in.clinical(), train, sc);
+                try {
+                    nomFit = LogisticRegression.fit(xt, yTrain, NOMOGRAM_PREDICTORS, "nomogram (training cohort)");
+                    nomRadCoef = c;
+                    nomRad = sc;
+                    nomTrain = xt;
+                    nomNote = "the mpMRI rad-score separated the training cohort in the nomogram model (" + first.getMessage()
+                            + "); the nomogram uses the mpMRI LASSO rad-score at lambda " + lambdas[k]
+                            + " (lambda.1se = " + mp.lassoCv().lambda1se() + "), coefficients in radscore_coefficients";
+                    nomNode(a).put("radscore_lambda", lambdas[k]);
+                } catch (ModelingException again) {
+                    // try the next larger lambda
                 }
             }
-            Map<String, Double> lassoScores = new TreeMap<>();
-            for (String id : ids) {
-                lassoScores.put(id, org.radstream.modeling.selection.RadScore.of(nomRadCoef, zByCase.get(id)));
+            if (nomFit == null) {
+                throw new ModelingException(first.getMessage() + "; no LASSO rad-score from lambda.1se up avoids it");
             }
-            nomRad = lassoScores;
-            nomTrain = nomogramMatrix(in.clinical(), train, nomRad);
-            nomFit = LogisticRegression.fit(nomTrain, yTrain, NOMOGRAM_PREDICTORS,
-                    "nomogram (training cohort, LASSO rad-score after: " + e.getMessage() + ")");
-            nomNote = "the mpMRI glm rad-score separated the training cohort in the nomogram model ("
-                    + e.getMessage() + "); the nomogram uses the mpMRI LASSO coefficients at lambda as its rad-score";
         }
         List<double[]> nomCols = new ArrayList<>();
         for (int j = 0; j < 3; j++) {
@@ -389,7 +403,7 @@ public final class StudyAnalysis {
         coefficients.put(NOMOGRAM, nomCoef);
         double[][] nomAll = nomogramMatrix(in.clinical(), ids, nomRad);
         Map<String, Double> nomScores = new TreeMap<>();
-        ObjectNode nomNode = a.putObject("nomogram");
+        ObjectNode nomNode = nomNode(a);
         ObjectNode nc = nomNode.putObject("coefficients");
         nomCoef.forEach(nc::put);
         ObjectNode nrc = nomNode.putObject("radscore_coefficients");
@@ -502,7 +516,12 @@ public final class StudyAnalysis {
                         m + " " + cohort + " cohort");
                 calibration.computeIfAbsent(m, k -> new LinkedHashMap<>()).put(cohort, cr);
                 ObjectNode cn = ((ObjectNode) calNode.with(m)).putObject(cohort);
-                cn.put("brier", cr.brier()).put("intercept", cr.intercept()).put("slope", cr.slope());
+                cn.put("brier", cr.brier());
+                num(cn, "intercept", cr.intercept());
+                num(cn, "slope", cr.slope());
+                if (!cr.note().isEmpty()) {
+                    cn.put("note", cr.note());
+                }
                 ObjectNode hl = cn.putObject("hosmer_lemeshow");
                 hl.put("statistic", cr.hosmerLemeshow().statistic()).put("df", cr.hosmerLemeshow().df());
                 num(hl, "p", cr.hosmerLemeshow().pValue());
@@ -565,6 +584,10 @@ public final class StudyAnalysis {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    private static ObjectNode nomNode(ObjectNode a) {
+        return a.has("nomogram") ? (ObjectNode) a.get("nomogram") : a.putObject("nomogram");
+    }
 
     private static double[] zColumn(Map<String, Map<String, Double>> z, String f, List<String> ids) {
         double[] out = new double[ids.size()];
@@ -655,7 +678,7 @@ public final class StudyAnalysis {
                     FeatureTable.SequenceFeatures sf = in.readerA().sequences().get(s);
                     double[] v = sf.cases().get(id);
                     for (String f : cand.get(s)) {
-                        sb.append('|').append(s).append(':').append(f).append('=').append(v[sf.names().indexOf(f)]);
+                        sb.append('|').append(s).append(':').append(f).append('=').append(v[sf.index(f)]);
                     }
                 }
                 in.clinical().cases().get(id).forEach((k, v) -> sb.append('|').append(k).append('=').append(v));
