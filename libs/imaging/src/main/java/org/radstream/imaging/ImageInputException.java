@@ -33,6 +33,8 @@ public class ImageInputException extends IOException {
         FRAME_OF_REFERENCE_MISMATCH,
         /** NaN or infinite voxel value (e.g. after rescale slope/intercept). */
         NON_FINITE_VALUE,
+        /** One series was expected but the input holds several (or none). */
+        NOT_ONE_SERIES,
     }
 
     private final transient Path file;

@@ -116,14 +116,24 @@ public final class DicomSeriesReader {
         return scan(List.of(inputs));
     }
 
-    /** Scans the inputs and reads the one series found; fails if there are none or several. */
+    /**
+     * Scans the inputs and reads the one MR image series found (SEG, RTSTRUCT and other non-MR objects
+     * beside it are ignored); fails with NON_MR_MODALITY if there is no MR series and NOT_ONE_SERIES if
+     * there are several.
+     */
     public static SeriesVolume readSingleSeries(Path... inputs) throws IOException {
         DicomScan scan = scan(inputs);
-        if (scan.series().size() != 1) {
-            throw new ImageInputException(inputs[0], "SeriesInstanceUID", Reason.INCONSISTENT_GEOMETRY,
-                    "expected exactly one series, found " + scan.series().size());
+        List<DicomSeries> mr = scan.series().stream().filter(s -> "MR".equals(s.modality())).toList();
+        if (mr.isEmpty()) {
+            throw new ImageInputException(inputs[0], "Modality", scan.series().isEmpty() ? Reason.NOT_ONE_SERIES : Reason.NON_MR_MODALITY,
+                    "no MR series found (modalities: " + scan.series().stream().map(DicomSeries::modality).distinct().toList() + ")");
         }
-        return read(scan.series().get(0));
+        if (mr.size() > 1) {
+            throw new ImageInputException(inputs[0], "SeriesInstanceUID", Reason.NOT_ONE_SERIES,
+                    "expected one MR series, found " + mr.size() + ": "
+                            + mr.stream().map(s -> s.seriesNumber() + " \"" + s.seriesDescription() + "\"").toList());
+        }
+        return read(mr.get(0));
     }
 
     /** Decodes, sorts and rescales the planes of an MR series into a volume. */

@@ -68,7 +68,7 @@ final class BSplineCoefficients {
     /** c⁺(0) for the mirror-symmetric extension (ITK SetInitialCausalCoefficient). */
     private static double initialCausal(double[] c, double z) {
         int n = c.length;
-        int horizon = (int) Math.ceil(Math.log(TOLERANCE) / Math.log(Math.abs(z)));
+        int horizon = (int) Math.ceil(StrictMath.log(TOLERANCE) / StrictMath.log(Math.abs(z)));
         if (horizon < n) { // accelerated loop
             double zn = z;
             double sum = c[0];
@@ -81,7 +81,7 @@ final class BSplineCoefficients {
         // full loop
         double zn = z;
         double iz = 1.0 / z;
-        double z2n = Math.pow(z, n - 1);
+        double z2n = StrictMath.pow(z, n - 1); // StrictMath: the same bits on every platform
         double sum = c[0] + z2n * c[n - 1];
         z2n *= z2n * iz;
         for (int k = 1; k <= n - 2; k++) {

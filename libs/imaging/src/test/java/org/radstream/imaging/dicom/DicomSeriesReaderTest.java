@@ -158,6 +158,24 @@ class DicomSeriesReaderTest {
         }
     }
 
+    @Test
+    void singleSeriesIgnoresNonImageObjectsButNotASecondSeries() throws IOException {
+        Geometry g = Geometry.of(3, 3, 2, 1, 1, 2);
+        MrSeriesInfo info = TestSeries.info("one", "T2");
+        MrSeriesWriter.write(tmp.resolve("case/t2"), info, TestSeries.indexed(g));
+        int[] m = new int[g.voxelCount()];
+        m[4] = 1;
+        SegWriter.write(tmp.resolve("case/t2/roi.dcm"), info, List.of(info.seriesInstanceUid() + ".1", info.seriesInstanceUid() + ".2"),
+                new org.radstream.imaging.LabelMap(g, m), Uids.fromName("seg one"), 99, "READER_A");
+        assertEquals(2, DicomSeriesReader.scan(tmp.resolve("case")).series().size());
+        assertEquals(2, DicomSeriesReader.readSingleSeries(tmp.resolve("case")).volume().geometry().nz());
+
+        MrSeriesWriter.write(tmp.resolve("case/t1"), TestSeries.info("one", "T1"), TestSeries.indexed(g));
+        ImageInputException e = assertThrows(ImageInputException.class, () -> DicomSeriesReader.readSingleSeries(tmp.resolve("case")));
+        assertEquals(Reason.NOT_ONE_SERIES, e.reason());
+        assertTrue(e.getMessage().contains("found 2"), e.getMessage());
+    }
+
     // ---------------------------------------------------------------- bad input
 
     @Test
