@@ -22,8 +22,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.radstream.imaging.LabelMap;
 import org.radstream.imaging.Volume;
 import org.radstream.imaging.dicom.DicomSeriesReader;
+import org.radstream.imaging.dicom.SeriesVolume;
 import org.radstream.imaging.io.NiftiReader;
 import org.radstream.imaging.io.NrrdReader;
+import org.radstream.imaging.roi.RoiLoader;
 import org.radstream.radiomics.ExtractionSettings;
 import org.radstream.radiomics.FeatureVector;
 import org.radstream.radiomics.ParameterSet;
@@ -41,7 +43,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code radstream features}: PyRadiomics-compatible feature extraction for one image/mask pair or a batch.
  * Images: NIfTI ({@code .nii}, {@code .nii.gz}), NRRD ({@code .nrrd}) or a DICOM MR series directory; masks:
- * NIfTI or NRRD label maps. Parameters: a PyRadiomics YAML file, {@code paper-1316} for the bundled study
+ * NIfTI or NRRD label maps, and with a DICOM series also DICOM SEG or RT Structure Set. Parameters: a PyRadiomics YAML file, {@code paper-1316} for the bundled study
  * profile, or PyRadiomics' defaults when omitted.
  */
 @Command(name = "features", mixinStandardHelpOptions = true,
@@ -71,7 +73,7 @@ public final class FeaturesCommand implements Callable<Integer> {
         @Option(names = "--image", required = true, paramLabel = "PATH", description = "NIfTI/NRRD file or DICOM series directory.")
         Path image;
 
-        @Option(names = "--mask", required = true, paramLabel = "PATH", description = "NIfTI/NRRD label map.")
+        @Option(names = "--mask", required = true, paramLabel = "PATH", description = "NIfTI/NRRD label map; with a DICOM series also DICOM SEG or RT Structure Set.")
         Path mask;
     }
 
@@ -151,7 +153,22 @@ public final class FeaturesCommand implements Callable<Integer> {
         return new ParameterSet(s, p.imageTypes(), p.featureClasses(), p.source());
     }
 
+    /**
+     * Reads and extracts one case. With a DICOM series directory the ROI (NIfTI, NRRD, DICOM SEG or RT Structure
+     * Set) is mapped onto the series grid by patient coordinates (libs/imaging {@code RoiLoader}: the segment,
+     * structure or label value {@code label} becomes a 0/1 mask); otherwise image and mask are files whose grids
+     * must agree within {@code geometryTolerance}.
+     */
     static FeatureVector extract(ParameterSet p, Path image, Path mask, ExecutorService pool) throws IOException {
+        if (Files.isDirectory(image)) {
+            SeriesVolume series = DicomSeriesReader.readSingleSeries(image);
+            if (!Files.exists(mask)) {
+                throw new IOException(mask + ": mask: no such file");
+            }
+            LabelMap m = RoiLoader.load(mask, series, p.settings().label());
+            ParameterSet one = p.settings().label() == 1 ? p : withLabel(p, 1);
+            return new RadiomicsExtractor(one).extract(series.volume(), m, pool);
+        }
         Volume v = readImage(image);
         LabelMap m = readMask(mask);
         return new RadiomicsExtractor(p).extract(v, m, pool);
@@ -185,7 +202,8 @@ public final class FeaturesCommand implements Callable<Integer> {
         if (n.endsWith(".nii") || n.endsWith(".nii.gz")) {
             return NiftiReader.readLabelMap(p);
         }
-        throw new IOException(p + ": unsupported mask format (expected .nii, .nii.gz or .nrrd; DICOM SEG masks are not read yet)");
+        throw new IOException(p + ": unsupported mask format (expected .nii, .nii.gz or .nrrd; DICOM SEG and RT"
+                + " Structure Set ROIs need the image as a DICOM series directory)");
     }
 
     static String json(FeatureVector fv) throws IOException {
