@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs dicom3tools' {@code dciodvfy} (an outside DICOM validator) and returns its "Error" lines. */
+/** Runs dicom3tools' {@code dciodvfy} (an outside DICOM validator) and DCMTK's {@code dcmdump} on written files. */
 public final class Dciodvfy {
     private Dciodvfy() {
     }
@@ -15,6 +15,22 @@ public final class Dciodvfy {
     public static boolean available() {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
             if (Files.isExecutable(Path.of(dir, "dciodvfy"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether DCMTK's dcmdump parses the file: exit code 0 and no "E:" (error) line. */
+    public static boolean dcmdumpReads(Path file) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("dcmdump", file.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return p.waitFor() == 0 && out.lines().noneMatch(l -> l.startsWith("E:"));
+    }
+
+    public static boolean dcmdumpAvailable() {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+            if (Files.isExecutable(Path.of(dir, "dcmdump"))) {
                 return true;
             }
         }

@@ -82,6 +82,17 @@ class NiftiReaderTest {
         assertArrayEquals(new double[] {-1, 0, 0, 0, -1, 0, 0, 0, -1}, g.direction(), 1e-12);
     }
 
+    /** Neither qform nor sform (Analyze style): ITK takes the RAS identity, i.e. LPS diag(−1, −1, 1), origin 0. */
+    @Test
+    void noTransformGivesTheFlippedIdentity() throws IOException {
+        Header h = new Header(2, 1, 1, 2, 0.5, 0.5, 2);
+        Path f = h.write(tmp.resolve("none.nii"), ByteOrder.LITTLE_ENDIAN, false, new double[] {1, 2});
+        Geometry g = NiftiReader.readVolume(f).geometry();
+        assertArrayEquals(new double[] {-1, 0, 0, 0, -1, 0, 0, 0, 1}, g.direction());
+        assertArrayEquals(new double[] {0, 0, 0}, g.origin());
+        assertArrayEquals(new double[] {0.5, 0.5, 2}, g.spacing());
+    }
+
     @Test
     void sformWinsOverQformWhenBothAreSet() throws IOException {
         Header h = new Header(2, 2, 2, 16, 2, 3, 4);

@@ -137,6 +137,9 @@ class CohortGeneratorTest {
         assertTrue(sample.size() >= 10, sample.toString());
         for (Path p : sample) {
             assertEquals(List.of(), Dciodvfy.errors(p), p.toString());
+            if (Dciodvfy.dcmdumpAvailable()) {
+                assertTrue(Dciodvfy.dcmdumpReads(p), "dcmdump cannot read " + p);
+            }
         }
     }
 
