@@ -18,6 +18,10 @@ public enum ReasonCode {
     CORRUPT_DICOM("A DICOM file could not be parsed (truncated, bad header, missing pixel data)."),
     UNSUPPORTED_TRANSFER_SYNTAX("A DICOM file uses a transfer syntax the reader cannot decode (e.g. JPEG-LS)."),
     MISSING_SEQUENCE("A study lacks one of the five MRI sequences T1WI, T2WI, AP, PVP, DP."),
+    UNKNOWN_SEQUENCE("A study lacks a sequence and has a series whose name matches no sequence rule (set an override)."),
+    DUPLICATE_SEQUENCE("Several series of a study qualify as the same sequence (set an override)."),
+    MISSING_PATIENT_ID("A DICOM study has no PatientID (0010,0020), or its series disagree on it: no case can be formed."),
+    INVALID_FIELD("A field of a clinical or outcome record (CSV row or REST body) is missing, malformed or out of range."),
     // preprocessing: ROI and geometry
     MISSING_ROI("A sequence has no ROI from the expected reader."),
     EMPTY_MASK("The ROI mask has no foreground voxel."),
