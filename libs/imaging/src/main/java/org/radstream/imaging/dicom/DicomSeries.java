@@ -33,6 +33,14 @@ public record DicomSeries(String studyInstanceUid, String seriesInstanceUid, Str
         frames = List.copyOf(frames);
     }
 
+    /**
+     * The volume grid the planes define (sorted along the slice normal), as {@link DicomSeriesReader#read}
+     * builds it; throws when the geometry is missing or inconsistent.
+     */
+    public org.radstream.imaging.Geometry geometry() throws org.radstream.imaging.ImageInputException {
+        return DicomSeriesReader.geometry(this);
+    }
+
     /** Number of distinct files (instances) in the series. */
     public long instanceCount() {
         return frames.stream().map(DicomFrame::file).distinct().count();

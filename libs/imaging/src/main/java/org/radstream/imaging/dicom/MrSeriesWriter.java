@@ -59,7 +59,7 @@ public final class MrSeriesWriter {
             int lo = 4095;
             int hi = 0;
             for (int i = 0; i < plane; i++) {
-                int s = (int) Math.max(0, Math.min(4095, Math.round(v[k * plane + i])));
+                int s = Math.max(0, Math.min(4095, Math.round(v[k * plane + i])));
                 px[i] = (short) s;
                 lo = Math.min(lo, s);
                 hi = Math.max(hi, s);
