@@ -17,8 +17,9 @@ import org.radstream.modeling.ModelingException;
  * Coefficients are reported on the scale of the input x (β_j/s_j, intercept β₀ − Σ m_j β_j/s_j), as glmnet's
  * coef(). Solver: proximal Newton — a quadratic approximation of the log-likelihood around the current fit
  * (weights p(1−p), working response), minimised by cyclic coordinate descent with soft thresholding
- * S(u, λ) = sign(u)·max(|u| − λ, 0); iterated to 1e-12, i.e. to the exact minimiser, which glmnet also
- * reaches with thresh = 1e-14.
+ * S(u, λ) = sign(u)·max(|u| − λ, 0), with glmnet's active-set cycling; iterated until no coefficient moves by
+ * more than 1e-9 (scaled by its curvature), far inside the 1e-4 agreement with glmnet (thresh = 1e-14) that
+ * the tests check.
  * <p>The default path is glmnet's: λ_max = max_j |(1/n) Σ x̃_ij (y_i − ȳ)| (smallest λ with all β = 0),
  * 100 values geometric down to λ_max·r (r = 1e-4 when n &gt; p, else 0.01), stopped early as glmnet does when
  * the deviance ratio exceeds 0.999 or improves by less than 1e-5 (after the 5th λ).
@@ -28,7 +29,7 @@ import org.radstream.modeling.ModelingException;
  * λ_min = argmin cvm, λ_1se = largest λ with cvm ≤ cvm(λ_min) + cvsd(λ_min).
  */
 public final class LassoLogistic {
-    private static final double CONVERGENCE = 1e-12;
+    private static final double CONVERGENCE = 1e-9;
     private static final int MAX_OUTER = 500;
     private static final int MAX_INNER = 100_000;
 
