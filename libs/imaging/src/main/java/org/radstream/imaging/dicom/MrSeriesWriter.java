@@ -139,8 +139,22 @@ public final class MrSeriesWriter {
                 .put(TagFromName.PixelRepresentation, 0)
                 .put(TagFromName.BurnedInAnnotation, "NO")
                 .put(TagFromName.LossyImageCompression, "00");
+        boolean ge = info.manufacturer().startsWith("GE");
+        // acquisition details a real scanner writes (type 3), derived from field strength and vendor
+        b.put(TagFromName.InstitutionName, "RADSTREAM SYNTHETIC")
+                .put(TagFromName.StationName, ge ? "GEMR15" : "MRC35001")
+                .put(TagFromName.SoftwareVersions, ge ? "15\\LX\\MR Software release:15.0_M4_0910.a".split("\\\\") : new String[] {"syngo MR E11"})
+                .putDecimal(Tags.IMAGING_FREQUENCY, Math.round(42.577478 * info.fieldStrengthTesla() * 1e4) / 1e4)
+                .putDecimal(Tags.NUMBER_OF_AVERAGES, 1)
+                .putDecimal(Tags.PERCENT_SAMPLING, 100)
+                .putDecimal(Tags.PERCENT_PHASE_FIELD_OF_VIEW, 70)
+                .putDecimal(Tags.PIXEL_BANDWIDTH, ge ? 244.141 : 390)
+                .put(Tags.RECEIVE_COIL_NAME, ge ? "TORSOPA" : "Body_18")
+                .put(Tags.IN_PLANE_PHASE_ENCODING_DIRECTION, "COL");
         if (!info.contrastBolusAgent().isEmpty()) {
-            b.put(TagFromName.ContrastBolusAgent, info.contrastBolusAgent());
+            b.put(TagFromName.ContrastBolusAgent, info.contrastBolusAgent())
+                    .put(TagFromName.ContrastBolusRoute, "IV")
+                    .putDecimal(TagFromName.ContrastBolusVolume, 10);
         }
         return b;
     }

@@ -12,6 +12,14 @@ final class Tags {
     static final AttributeTag SEQUENCE_VARIANT = new AttributeTag(0x0018, 0x0021);
     static final AttributeTag SCAN_OPTIONS = new AttributeTag(0x0018, 0x0022);
     static final AttributeTag FLIP_ANGLE = new AttributeTag(0x0018, 0x1314);
+    static final AttributeTag NUMBER_OF_AVERAGES = new AttributeTag(0x0018, 0x0083);
+    static final AttributeTag IMAGING_FREQUENCY = new AttributeTag(0x0018, 0x0084);
+    static final AttributeTag PERCENT_SAMPLING = new AttributeTag(0x0018, 0x0093);
+    static final AttributeTag PERCENT_PHASE_FIELD_OF_VIEW = new AttributeTag(0x0018, 0x0094);
+    static final AttributeTag PIXEL_BANDWIDTH = new AttributeTag(0x0018, 0x0095);
+    static final AttributeTag ACQUISITION_MATRIX = new AttributeTag(0x0018, 0x1310);
+    static final AttributeTag IN_PLANE_PHASE_ENCODING_DIRECTION = new AttributeTag(0x0018, 0x1312);
+    static final AttributeTag RECEIVE_COIL_NAME = new AttributeTag(0x0018, 0x1250);
     static final AttributeTag REFERENCED_FRAME_OF_REFERENCE_SEQUENCE = new AttributeTag(0x3006, 0x0010);
     static final AttributeTag STRUCTURE_SET_ROI_SEQUENCE = new AttributeTag(0x3006, 0x0020);
     static final AttributeTag ROI_NUMBER = new AttributeTag(0x3006, 0x0022);
