@@ -5,7 +5,6 @@ import java.nio.ByteOrder;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,6 +67,7 @@ public final class RadiomicsExtractor {
         ExtractionSettings s = params.settings();
         Map<String, String> diag = new LinkedHashMap<>();
         diag.put("diagnostics_Versions_radstream", VERSION);
+        diag.put("diagnostics_Versions_Java", System.getProperty("java.version"));
         diag.put("diagnostics_Configuration_Settings", s.asPyRadiomicsMap().toString());
         diag.put("diagnostics_Configuration_EnabledImageTypes", enabledTypes());
         requireFinite(image);
@@ -369,9 +369,5 @@ public final class RadiomicsExtractor {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static String arrays(int[] a) {
-        return Arrays.toString(a);
     }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import org.radstream.radiomics.ExtractionSettings;
 import org.radstream.radiomics.RadiomicsInputException;
@@ -153,9 +152,5 @@ public enum FeatureClass {
         Discretised d = needsDiscretisation() ? Discretiser.discretise(roi, s) : null;
         compute(roi, d, s, enabledNames(null, pyName), prefix, out, new java.util.HashMap<>());
         return out;
-    }
-
-    static <T> Function<T, T> id() {
-        return t -> t;
     }
 }
