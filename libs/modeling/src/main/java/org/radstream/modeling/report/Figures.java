@@ -159,7 +159,7 @@ public final class Figures {
             colors.add(col);
             dashed.add(false);
         }
-        legend(c, f.px(0.38), f.py(0.22), labels, colors, dashed);
+        legend(c, f.px(0.03), f.py(0.97), labels, colors, dashed);
     }
 
     static void dca(Canvas c, Map<String, List<DecisionCurve.Point>> curves, String cohort) {
@@ -257,13 +257,18 @@ public final class Figures {
                 hi = Math.max(hi, px);
             }
             c.line(lo, y, hi, y, "#000000", 1, false);
+            double lastLabel = Double.NEGATIVE_INFINITY;
             for (int k = 0; k < ax.values().length; k++) {
                 double v = ax.values()[k];
                 double px = x0 + nom.points(j, v) * perPoint;
                 c.line(px, y, px, y - 6, "#000000", 1, false);
                 String t = ax.binary() ? (v == 1 ? "multiple" : "single") : fmt(v);
-                if (ax.binary() || ax.values().length <= 8 || k % 2 == 0) {
+                // labels at least 28 px apart (an axis can run in either direction); binary labels stacked
+                if (ax.binary()) {
+                    c.text(px, y - 10 - 12 * k, t, 11, Canvas.Anchor.MIDDLE, false);
+                } else if (Math.abs(px - lastLabel) >= 28) {
                     c.text(px, y - 10, t, 11, Canvas.Anchor.MIDDLE, false);
+                    lastLabel = px;
                 }
             }
         }
@@ -299,9 +304,13 @@ public final class Figures {
         }
         if (!ticks.isEmpty()) {
             c.line(lo, y, hi, y, "#000000", 1, false);
+            double lastLabel = Double.NEGATIVE_INFINITY;
             for (double[] t : ticks) {
                 c.line(t[0], y, t[0], y - 6, "#000000", 1, false);
-                c.text(t[0], y - 10, fmt(t[1]), 11, Canvas.Anchor.MIDDLE, false);
+                if (t[0] - lastLabel >= 28) {
+                    c.text(t[0], y - 10, fmt(t[1]), 11, Canvas.Anchor.MIDDLE, false);
+                    lastLabel = t[0];
+                }
             }
         }
     }
