@@ -15,7 +15,8 @@ import org.radstream.modeling.ModelingException;
  * Radiomics features of one reader: one CSV row per caseId + sequence, as {@code radstream features --batch}
  * writes it, with a {@code sequence} column.
  * <p>Columns: {@code caseId}, {@code sequence}, then feature columns. Columns named {@code image}, {@code mask},
- * {@code label}, {@code reader}, {@code error} or starting with {@code diagnostics_} are not features; they are
+ * {@code label}, {@code reader}, {@code status}, {@code error} or starting with {@code diagnostics_} are not
+ * features; a row whose {@code status} is not "ok" (a failed extraction) is an error naming the case. They are
  * listed in {@link #ignoredColumns()} (a column named {@code settings_hash} or ending in {@code SettingsHash}
  * gives {@link #settingsHash()}). Empty, "NaN" or "NA" feature values are missing: such a feature is excluded
  * for that sequence with the reason recorded in {@link SequenceFeatures#excluded()} (PyRadiomics leaves
@@ -58,7 +59,7 @@ public record FeatureTable(Path file, Map<Sequence, SequenceFeatures> sequences,
         }
     }
 
-    private static final Set<String> NOT_FEATURES = Set.of("image", "mask", "label", "reader", "error", "caseid", "sequence");
+    private static final Set<String> NOT_FEATURES = Set.of("image", "mask", "label", "reader", "status", "error", "caseid", "sequence");
 
     public static FeatureTable read(Path file) {
         Csv csv = Csv.read(file);
@@ -67,6 +68,8 @@ public record FeatureTable(Path file, Map<Sequence, SequenceFeatures> sequences,
         List<Integer> featureCols = new ArrayList<>();
         List<String> ignored = new ArrayList<>();
         int hashCol = -1;
+        int statusCol = csv.has("status") ? csv.column("status") : -1;
+        int errorCol = csv.has("error") ? csv.column("error") : -1;
         for (int c = 0; c < csv.header.size(); c++) {
             String h = csv.header.get(c);
             String lower = h.toLowerCase(Locale.ROOT);
@@ -94,6 +97,11 @@ public record FeatureTable(Path file, Map<Sequence, SequenceFeatures> sequences,
                 throw new ModelingException(csv.where(r, "caseId") + ": empty case id");
             }
             Sequence seq = Sequence.parse(row.get(seqCol), csv.where(r, "sequence"));
+            if (statusCol >= 0 && !row.get(statusCol).isBlank() && !row.get(statusCol).trim().equalsIgnoreCase("ok")) {
+                throw new ModelingException(csv.where(r, "status") + ": feature extraction failed for case " + id + ", sequence "
+                        + seq + (errorCol >= 0 && !row.get(errorCol).isBlank() ? ": " + row.get(errorCol).trim() : "")
+                        + "; re-extract it or remove the case from the analysis");
+            }
             if (hashCol >= 0) {
                 String h = row.get(hashCol).trim();
                 if (hash != null && !hash.equals(h)) {

@@ -56,6 +56,20 @@ class StudyBadInputTest {
     }
 
     @Test
+    void failedExtractionRowAsFeaturesBatchWritesIt() throws IOException {
+        Path p = Files.createDirectories(dir).resolve("batch.csv");
+        Files.writeString(p, "caseId,sequence,image,mask,label,status,error,original_firstorder_Mean\n"
+                + "c1,AP,a.nii,m.nii,1,ok,,1.5\n"
+                + "c2,AP,b.nii,n.nii,1,error,mask is empty,\n");
+        fails(() -> FeatureTable.read(p), "batch.csv", "column 'status'", "feature extraction failed for case c2, sequence AP: mask is empty");
+        Files.writeString(p, "caseId,sequence,image,mask,label,status,error,original_firstorder_Mean\n"
+                + "c1,AP,a.nii,m.nii,1,ok,,1.5\n");
+        FeatureTable t = FeatureTable.read(p);
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("original_firstorder_Mean"), t.sequences().get(Sequence.AP).names());
+        assertTrue(t.ignoredColumns().containsAll(java.util.List.of("image", "mask", "label", "status", "error")));
+    }
+
+    @Test
     void duplicateCaseAndSequence() throws IOException {
         SyntheticStudy.Files4 f = files();
         String s = Files.readString(f.featuresA());
