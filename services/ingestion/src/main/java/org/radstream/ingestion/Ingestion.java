@@ -169,6 +169,12 @@ public final class Ingestion {
         }
     }
 
+    /** Dead-letters an input that cannot even be parsed into fields (a malformed request body). */
+    public void reject(String caseId, ReasonCode reason, String message, String sourceUri) {
+        metrics.recordsIn(1);
+        deadLetter(caseId, reason, message, sourceUri);
+    }
+
     public long emitted() {
         return emitted.get();
     }

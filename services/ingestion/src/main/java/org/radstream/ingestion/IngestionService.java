@@ -1,0 +1,171 @@
+package org.radstream.ingestion;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.radstream.imaging.sequence.SequenceIdentifier;
+import org.radstream.imaging.sequence.SequenceRules;
+import org.radstream.streaming.blob.FileSystemBlobStore;
+import org.radstream.streaming.config.RadstreamConfig;
+import org.radstream.streaming.dlq.DeadLetterCounts;
+import org.radstream.streaming.metrics.StageMetrics;
+import org.radstream.streaming.runtime.Health;
+import org.radstream.streaming.runtime.ManagedService;
+import org.radstream.streaming.serde.SchemaRegistration;
+import org.radstream.streaming.topics.TopicAdmin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ingestion stage as a {@link ManagedService}: wiring only. On start it makes sure its topics exist, opens
+ * the Kafka sink, and starts what the settings ask for: the C-STORE SCP, the REST endpoint, and a folder import
+ * (once, in the background) or a folder watch. Ready when every started input is up (and a one-shot import has
+ * finished); stops them in reverse order.
+ */
+public final class IngestionService implements ManagedService {
+    private static final Logger LOG = LoggerFactory.getLogger(IngestionService.class);
+
+    private final RadstreamConfig config;
+    private final IngestionSettings settings;
+    private final StageMetrics metrics;
+    private final DeadLetterCounts counts;
+    private final Clock clock;
+    private final CompletableFuture<Void> termination = new CompletableFuture<>();
+
+    private volatile KafkaIngestionSink sink;
+    private volatile Ingestion ingestion;
+    private volatile DicomReceiver receiver;
+    private volatile RecordsEndpoint records;
+    private volatile FolderWatcher watcher;
+    private volatile Thread oneShot;
+    private volatile boolean oneShotDone;
+    private volatile Ingestion.Summary oneShotSummary;
+
+    public IngestionService(RadstreamConfig config, IngestionSettings settings, StageMetrics metrics,
+            DeadLetterCounts counts, Clock clock) {
+        this.config = Objects.requireNonNull(config);
+        this.settings = Objects.requireNonNull(settings);
+        this.metrics = Objects.requireNonNull(metrics);
+        this.counts = Objects.requireNonNull(counts);
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    @Override
+    public String name() {
+        return Ingestion.STAGE;
+    }
+
+    @Override
+    public synchronized void start() {
+        try (Admin admin = Admin.create(config.toKafkaProperties())) {
+            new TopicAdmin(admin, 30_000).ensure(KafkaIngestionSink.topics(), (short) -1);
+        }
+        sink = KafkaIngestionSink.create(config, "ingestion", settings.registerSchemas()
+                ? SchemaRegistration.AUTO_REGISTER : SchemaRegistration.LOOKUP_ONLY, counts);
+        metrics.bind(sink.producer());
+        try {
+            StudyImporter importer = new StudyImporter(new Pseudonymiser(settings.pseudonymKey()),
+                    new SequenceIdentifier(SequenceRules.DEFAULT), new FileSystemBlobStore(settings.blobDir()), clock);
+            ingestion = new Ingestion(importer, new ClinicalRecords(new Pseudonymiser(settings.pseudonymKey()),
+                    settings.clinicalRules(), clock), sink, metrics);
+            if (settings.scpPort() >= 0) {
+                receiver = new DicomReceiver(settings.scpPort(), settings.scpAeTitle(), settings.spoolDir(),
+                        settings.quietPeriod(), ingestion, clock);
+            }
+        } catch (IOException e) {
+            sink.close();
+            throw new UncheckedIOException("ingestion cannot start: " + e.getMessage(), e);
+        }
+        if (settings.httpPort() >= 0) {
+            records = new RecordsEndpoint(settings.httpHost(), settings.httpPort(), ingestion);
+        }
+        if (settings.folder() != null && settings.watch()) {
+            watcher = new FolderWatcher(settings.folder(), settings.pollInterval(), settings.quietPeriod(), ingestion, clock);
+            oneShotDone = true;
+        } else if (settings.folder() != null) {
+            oneShot = new Thread(this::importOnce, "folder-import");
+            oneShot.start();
+        } else {
+            oneShotDone = true;
+        }
+    }
+
+    private void importOnce() {
+        try {
+            oneShotSummary = ingestion.folder(settings.folder());
+            LOG.info("folder import finished: {}", oneShotSummary);
+            oneShotDone = true;
+        } catch (IOException | RuntimeException e) {
+            LOG.error("folder import failed: {}", e.toString());
+            termination.completeExceptionally(e);
+        }
+    }
+
+    /** The result of the one-shot folder import, or null while it runs (or when there is none). */
+    public Ingestion.Summary folderSummary() {
+        return oneShotSummary;
+    }
+
+    /** Port of the REST endpoint, or -1. */
+    public int recordsPort() {
+        RecordsEndpoint r = records;
+        return r == null ? -1 : r.port();
+    }
+
+    @Override
+    public Health health() {
+        Ingestion i = ingestion;
+        if (i == null) {
+            return new Health(!termination.isCompletedExceptionally(), false, "CREATED", Map.of());
+        }
+        boolean failed = termination.isCompletedExceptionally();
+        boolean scpUp = receiver == null || receiver.ready();
+        boolean ready = !termination.isDone() && scpUp && oneShotDone;
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("emitted", i.emitted());
+        d.put("deadLettered", i.deadLettered());
+        if (receiver != null) {
+            d.put("instancesReceived", receiver.instancesReceived());
+            d.put("studiesPending", receiver.studiesPending());
+        }
+        String state = failed ? "FAILED" : termination.isDone() ? "STOPPED" : !oneShotDone ? "IMPORTING" : ready ? "RUNNING" : "STARTING";
+        return new Health(!failed, ready, state, d);
+    }
+
+    @Override
+    public synchronized void stop(Duration timeout) {
+        if (watcher != null) {
+            watcher.close();
+        }
+        Thread t = oneShot;
+        if (t != null) {
+            try {
+                t.join(timeout.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (records != null) {
+            records.close();
+        }
+        if (receiver != null) {
+            receiver.close();
+        }
+        if (sink != null) {
+            sink.close();
+        }
+        termination.complete(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> termination() {
+        return termination;
+    }
+}
