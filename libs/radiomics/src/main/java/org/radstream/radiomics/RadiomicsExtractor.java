@@ -117,13 +117,15 @@ public final class RadiomicsExtractor {
 
         Map<String, Double> features = new LinkedHashMap<>();
         Map<String, String> reasons = new LinkedHashMap<>();
-        // shape: on the (normalised/resampled) image, un-resegmented mask unless resegmentShape
+        // shape: on the (normalised/resampled) image, un-resegmented mask unless resegmentShape, cropped to the
+        // final ROI box (PyRadiomics execute(): computeShape(image, mask, boundingBox) after resegmentation)
         for (Map.Entry<FeatureClass, List<String>> e : params.featureClasses().entrySet()) {
             FeatureClass c = e.getKey();
             if (!c.isShape()) {
                 continue;
             }
-            BoundingBox shapeBox = BoundingBox.of(shapeMask, s.label());
+            // PyRadiomics crops the shape mask to the bounding box of the final (possibly resegmented) ROI
+            BoundingBox shapeBox = box;
             if (c == FeatureClass.SHAPE2D) {
                 if (!s.force2D()) {
                     diag.put("diagnostics_shape2D_skipped", "force2D is false");
