@@ -66,6 +66,16 @@ class StudyAnalysisTest {
         assertEquals(3, r.tables().size());
     }
 
+    @Test
+    void withoutReaderBTheGateIsNotAppliedAndSaysSo() {
+        SyntheticStudy.Files4 f = SyntheticStudy.write(dir, 11);
+        JsonNode a = StudyAnalysis.run(inputs(f, false), StudySettings.DEFAULT).analysis();
+        assertEquals(0, a.get("icc").size());
+        assertTrue(a.get("icc_note").asText().contains("not applied"));
+        // the noisy features (ICC-gated with reader B) are candidates now
+        assertTrue(a.get("standardization").has("AP_original_feature27"));
+    }
+
     /** Path of the first difference between two JSON trees, or "" (keeps failure messages short). */
     static String firstDifference(String path, JsonNode a, JsonNode b) {
         if (a.isObject() && b.isObject()) {
