@@ -40,6 +40,17 @@ public final class HealthServer implements AutoCloseable {
      * @param health where the answers come from
      */
     public static HealthServer start(String host, int port, String name, Supplier<Health> health) {
+        return start(host, port, name, health, Map.of());
+    }
+
+    /**
+     * As {@link #start(String, int, String, Supplier)}, with more routes on the same port (e.g. {@code /metrics}
+     * for Prometheus), so probes and scraping share one port.
+     *
+     * @param extraRoutes path → handler; handlers run on the server's single thread and must be quick
+     */
+    public static HealthServer start(String host, int port, String name, Supplier<Health> health,
+            Map<String, com.sun.net.httpserver.HttpHandler> extraRoutes) {
         try {
             HttpServer s = HttpServer.create(new InetSocketAddress(host, port), 16);
             ExecutorService ex = Executors.newSingleThreadExecutor(r -> {
@@ -50,6 +61,7 @@ public final class HealthServer implements AutoCloseable {
             s.setExecutor(ex);
             s.createContext("/health/live", x -> answer(x, name, health.get(), true));
             s.createContext("/health/ready", x -> answer(x, name, health.get(), false));
+            extraRoutes.forEach(s::createContext);
             s.start();
             return new HealthServer(s, ex);
         } catch (IOException e) {

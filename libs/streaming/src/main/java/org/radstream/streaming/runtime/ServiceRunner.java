@@ -30,7 +30,13 @@ public final class ServiceRunner {
      * @return the process exit code: 0 after a requested stop, 1 when the service failed
      */
     public static int run(ManagedService service, RunnerSettings settings) {
-        Running running = start(service, settings);
+        return run(service, settings, java.util.Map.of());
+    }
+
+    /** As {@link #run(ManagedService, RunnerSettings)}, with extra routes (e.g. {@code /metrics}) on the health port. */
+    public static int run(ManagedService service, RunnerSettings settings,
+            java.util.Map<String, com.sun.net.httpserver.HttpHandler> extraRoutes) {
+        Running running = start(service, settings, extraRoutes);
         Thread hook = new Thread(running::close, "shutdown-" + service.name());
         Runtime.getRuntime().addShutdownHook(hook);
         try {
@@ -51,10 +57,16 @@ public final class ServiceRunner {
 
     /** Starts the health endpoint and the service; the caller stops both with {@link Running#close()}. */
     public static Running start(ManagedService service, RunnerSettings settings) {
+        return start(service, settings, java.util.Map.of());
+    }
+
+    /** As {@link #start(ManagedService, RunnerSettings)}, with extra routes (e.g. {@code /metrics}) on the health port. */
+    public static Running start(ManagedService service, RunnerSettings settings,
+            java.util.Map<String, com.sun.net.httpserver.HttpHandler> extraRoutes) {
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(settings, "settings");
         HealthServer health = HealthServer.start(settings.healthHost(), settings.healthPort(), service.name(),
-                service::health);
+                service::health, extraRoutes);
         try {
             service.start();
         } catch (RuntimeException e) {
