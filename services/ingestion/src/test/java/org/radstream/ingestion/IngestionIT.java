@@ -45,6 +45,7 @@ import org.radstream.events.StudyReceived;
 import org.radstream.streaming.config.RadstreamConfig;
 import org.radstream.streaming.dlq.DeadLetterCounts;
 import org.radstream.streaming.embedded.EmbeddedPlatform;
+import org.radstream.streaming.metrics.MetricsHttpHandler;
 import org.radstream.streaming.metrics.StageMetrics;
 import org.radstream.streaming.registry.RegistrySettings;
 import org.radstream.streaming.registry.SchemaRegistryClient;
@@ -119,7 +120,8 @@ class IngestionIT {
         StageMetrics metrics = new StageMetrics(Ingestion.STAGE, counts);
         IngestionService service = new IngestionService(RadstreamConfig.local(platform.bootstrapServers(),
                 platform.registryUrl()), settings, metrics, counts, Clock.systemUTC());
-        ServiceRunner.Running r = ServiceRunner.start(service, settings.runner());
+        ServiceRunner.Running r = ServiceRunner.start(service, settings.runner(),
+                Map.of(MetricsHttpHandler.PATH, new MetricsHttpHandler(metrics)));
         return new Running(r, service, new Pseudonymiser(new Secret(key)), work, metrics);
     }
 
@@ -182,6 +184,15 @@ class IngestionIT {
                 }
             }
             assertEquals(new Ingestion.Summary(4, 4, 4, 0), awaitSummary(run));
+
+            // health and Prometheus metrics on the runner's port
+            int hp = run.runner().healthPort();
+            assertEquals(200, get(hp, "/health/ready").statusCode());
+            String metrics = get(hp, "/metrics").body();
+            assertTrue(metrics.contains("radstream_stage_records_in_total{stage=\"ingestion\"} 12.0"), metrics);
+            assertTrue(metrics.contains("radstream_stage_records_out_total{stage=\"ingestion\"} 12.0"), metrics);
+            assertTrue(metrics.contains("radstream_stage_processing_seconds_count{stage=\"ingestion\"} 4"), metrics);
+            assertTrue(metrics.lines().anyMatch(l -> l.startsWith("kafka_producer_record_send_total{")), metrics);
         }
     }
 
@@ -225,6 +236,9 @@ class IngestionIT {
                     keys(read(Topics.CLINICAL, ids, 3)));
             assertEquals(ids, keys(read(Topics.OUTCOMES, ids, 4)));
             assertEquals(new Ingestion.Summary(3, 3, 4, 2), awaitSummary(run));
+            String metrics = get(run.runner().healthPort(), "/metrics").body();
+            assertTrue(metrics.contains("radstream_dlq_records_total{reason=\"CORRUPT_DICOM\",stage=\"ingestion\"} 1.0"), metrics);
+            assertTrue(metrics.contains("radstream_dlq_records_total{reason=\"ALB_OUT_OF_RANGE\",stage=\"ingestion\"} 1.0"), metrics);
         }
     }
 
@@ -294,6 +308,11 @@ class IngestionIT {
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
+
+    static HttpResponse<String> get(int port, String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
 
     static HttpResponse<String> post(int port, String path, String body) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
