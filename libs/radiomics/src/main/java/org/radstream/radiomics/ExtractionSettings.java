@@ -126,16 +126,6 @@ public record ExtractionSettings(
         return sigma.clone();
     }
 
-    public ExtractionSettings withBinWidth(double w) {
-        return toBuilder().set("binWidth", w, "setting").build();
-    }
-
-    public ExtractionSettings withCompatibility(Compatibility c) {
-        Builder b = toBuilder();
-        b.compatibility = c;
-        return b.build();
-    }
-
     /**
      * These settings with PyRadiomics keys overridden (as PyRadiomics does with an image type's
      * custom settings: {@code args = settings.copy(); args.update(custom)}).

@@ -8,7 +8,6 @@ import java.util.Map;
 import org.radstream.radiomics.ExtractionSettings;
 import org.radstream.radiomics.RadiomicsInputException;
 import org.radstream.radiomics.preprocess.CroppedRoi;
-import org.radstream.radiomics.preprocess.Discretiser;
 import org.radstream.radiomics.preprocess.Discretiser.Discretised;
 
 /**
@@ -81,11 +80,6 @@ public enum FeatureClass {
         return out;
     }
 
-    /** Number of features {@link #enabledNames} gives for an empty request. */
-    public int defaultCount() {
-        return (int) features.stream().filter(f -> !f.deprecated()).count();
-    }
-
     /**
      * Computes the enabled features of this class on a cropped ROI.
      *
@@ -139,18 +133,5 @@ public enum FeatureClass {
             }
         }
         throw new IllegalArgumentException(name);
-    }
-
-    /** Whether this class needs the discretised image. */
-    public boolean needsDiscretisation() {
-        return !isShape();
-    }
-
-    /** Convenience for tests and tools: discretise then compute every default feature. */
-    public java.util.LinkedHashMap<String, Double> computeDefaults(CroppedRoi roi, ExtractionSettings s, String prefix) {
-        java.util.LinkedHashMap<String, Double> out = new java.util.LinkedHashMap<>();
-        Discretised d = needsDiscretisation() ? Discretiser.discretise(roi, s) : null;
-        compute(roi, d, s, enabledNames(null, pyName), prefix, out, new java.util.HashMap<>());
-        return out;
     }
 }
