@@ -85,6 +85,35 @@ class Breast1BaselineTest {
         return out;
     }
 
+    @Test
+    void shape2dFromAOneSliceLabelFileOnItsOwnGridWithCorrectMask() throws IOException {
+        // PyRadiomics' breast1_2D label is a 45 x 120 x 1 image (diagnostics_Mask-original_Size) placed at the
+        // largest slice; with correctMask it is resampled onto the image grid (nearest neighbour)
+        Volume image = NrrdReader.readVolume(dir().resolve("breast1_image.nrrd"));
+        LabelMap full = largestSlice(NrrdReader.readLabelMap(dir().resolve("breast1_label.nrrd")));
+        var g = full.geometry();
+        int z = BoundingBoxOf.z(full);
+        int[] slice = new int[g.nx() * g.ny()];
+        for (int y = 0; y < g.ny(); y++) {
+            for (int x = 0; x < g.nx(); x++) {
+                slice[x + g.nx() * y] = full.get(x, y, z);
+            }
+        }
+        var sg = new org.radstream.imaging.Geometry(g.nx(), g.ny(), 1, g.spacing(), g.indexToPhysical(0, 0, z), g.direction());
+        LabelMap oneSlice = new LabelMap(sg, slice);
+        Map<String, Object> settings = Map.of("force2D", true, "correctMask", true, "interpolator", "sitkBSpline");
+        List<Result> results = run(image, oneSlice, "baseline_shape2D.csv", "breast1_shape2D", "shape2D", settings);
+        assertEquals(9, results.size());
+        assertEquals(9, results.stream().filter(Result::pass).count(), results.toString());
+    }
+
+    /** Index helpers for the test above. */
+    static final class BoundingBoxOf {
+        static int z(LabelMap m) {
+            return org.radstream.radiomics.preprocess.BoundingBox.of(m, 1).z0();
+        }
+    }
+
     /** Feature rows of one baseline column (diagnostics rows skipped). */
     static Map<String, Double> baseline(String file, String column) throws IOException {
         List<String> lines = Files.readAllLines(dir().resolve(file));
