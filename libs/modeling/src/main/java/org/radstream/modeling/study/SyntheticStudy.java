@@ -28,6 +28,15 @@ public final class SyntheticStudy {
     }
 
     public static Files4 write(Path dir, long seed) {
+        return write(dir, seed, FEATURES);
+    }
+
+    /** As {@link #write(Path, long)} with more noise features per sequence (e.g. 1316, the study's count). */
+    public static Files4 write(Path dir, long seed, int featuresPerSequence) {
+        if (featuresPerSequence < FEATURES) {
+            throw new IllegalArgumentException("at least " + FEATURES + " features per sequence");
+        }
+        final int nf = featuresPerSequence;
         Random r = new Random(seed);
         List<String> ids = new ArrayList<>();
         int[] y = new int[CASES];
@@ -38,7 +47,7 @@ public final class SyntheticStudy {
             latent[i] = (y[i] == 1 ? 0.9 : -0.65) + r.nextGaussian();
         }
         StringBuilder header = new StringBuilder("caseId,sequence,image,mask");
-        for (int k = 0; k < FEATURES; k++) {
+        for (int k = 0; k < nf; k++) {
             header.append(",original_feature").append(k);
         }
         StringBuilder a = new StringBuilder(header).append('\n');
@@ -47,8 +56,8 @@ public final class SyntheticStudy {
         for (Sequence seq : Sequence.values()) {
             double strength = 0.35 + 0.08 * s++;
             for (int i = 0; i < CASES; i++) {
-                double[] v = new double[FEATURES];
-                for (int k = 0; k < FEATURES; k++) {
+                double[] v = new double[nf];
+                for (int k = 0; k < nf; k++) {
                     if (k < 8) {
                         v[k] = 10 + k + strength * latent[i] * (1 + 0.1 * k) + r.nextGaussian();
                     } else if (k < 12) {
@@ -62,8 +71,8 @@ public final class SyntheticStudy {
                 row(a, ids.get(i), seq, v, seq == Sequence.T2WI && i == 5 ? 14 : -1);
                 if (i % 6 == 0) { // 15 re-segmented cases
                     double[] w = v.clone();
-                    for (int k = 0; k < FEATURES; k++) {
-                        w[k] += (k >= 26 ? 2.5 : 0.05) * r.nextGaussian() * Math.max(1, Math.abs(v[k]) * 0.1);
+                    for (int k = 0; k < nf; k++) {
+                        w[k] += (k >= 26 && k < FEATURES ? 2.5 : 0.05) * r.nextGaussian() * Math.max(1, Math.abs(v[k]) * 0.1);
                     }
                     row(b, ids.get(i), seq, w, -1);
                 }
