@@ -7,7 +7,7 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 
-/** docs/configuration.md must show the table generated from {@link ConfigKey}: docs cannot drift from code. */
+/** docs/configuration.md and README.md must show the table generated from {@link ConfigKey}: docs cannot drift from code. */
 class ConfigDocsTest {
 
     @Test
@@ -27,5 +27,19 @@ class ConfigDocsTest {
             throw new AssertionError("docs/configuration.md not found above " + Path.of("").toAbsolutePath());
         }
         return p;
+    }
+
+    @Test
+    void readmeContainsTheGeneratedTable() throws Exception {
+        Path p = Path.of("").toAbsolutePath();
+        while (p != null && !Files.exists(p.resolve("docs/configuration.md"))) {
+            p = p.getParent();
+        }
+        if (p == null) {
+            throw new AssertionError("docs/configuration.md not found above " + Path.of("").toAbsolutePath());
+        }
+        Path readme = p.resolve("README.md");
+        assertTrue(Files.readString(readme).contains(ConfigDocs.markdownTable()),
+                readme + " is out of date; replace its table with:\n" + ConfigDocs.markdownTable());
     }
 }
