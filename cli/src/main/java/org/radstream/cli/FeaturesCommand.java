@@ -47,12 +47,12 @@ import picocli.CommandLine.Spec;
  * profile, or PyRadiomics' defaults when omitted.
  */
 @Command(name = "features", mixinStandardHelpOptions = true,
-        description = {"Extract PyRadiomics-compatible radiomics features.",
-            "  radstream features --image IMG --mask MASK [--params FILE|paper-1316] [--label N] [--format json|csv] [--out FILE]",
-            "  radstream features --batch cases.csv --out features.csv [--params ...] [--jobs N]",
-            "Batch CSV columns: caseId,image,mask[,label] (PyRadiomics' ID,Image,Mask,Label headers also accepted);",
-            "relative paths are resolved against the CSV's folder. A failing case is reported in its row",
-            "(status=error) and does not stop the others; the exit code is 1 if any case failed."})
+        description = {"Extract PyRadiomics-compatible radiomics features (docs/radiomics.md).",
+            "Single case: --image IMG --mask MASK -> JSON {features, diagnostics} or CSV.",
+            "Batch: --batch cases.csv --out features.csv, columns caseId,image,mask[,label]",
+            "(PyRadiomics' ID,Image,Mask,Label also accepted; paths relative to the CSV).",
+            "A failing case gets status=error in its row and does not stop the others;",
+            "the exit code is then 1."})
 public final class FeaturesCommand implements Callable<Integer> {
 
     @Spec
