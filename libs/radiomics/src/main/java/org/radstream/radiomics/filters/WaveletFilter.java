@@ -18,7 +18,7 @@ import org.radstream.imaging.Volume;
  * and y, high-pass along z); the all-low-pass approximation comes last. Further levels repeat the level-1
  * transform on the approximation ({@code wavelet2-…}), as PyRadiomics does.
  *
- * <p>Filters: {@code haar}, {@code db1}–{@code db10} (Daubechies, by spectral factorisation of the
+ * <p>Filters: {@code haar}, {@code db1}–{@code db38} (Daubechies, by spectral factorisation of the
  * maximally flat half-band polynomial, minimum phase) and {@code coif1} (closed form with √7). PyWavelets'
  * other families (sym, coif2–5, bior, rbio, dmey) are not implemented and are rejected by name.
  */
@@ -31,7 +31,7 @@ public final class WaveletFilter {
     }
 
     public static String knownWavelets() {
-        return "haar, db1..db10, coif1";
+        return "haar, db1..db38, coif1";
     }
 
     /** PyWavelets' {@code rec_lo} (sum √2), or null if unsupported. */
@@ -46,7 +46,7 @@ public final class WaveletFilter {
             return new double[] {(1 - s7) / d, (5 + s7) / d, (14 + 2 * s7) / d, (14 - 2 * s7) / d, (1 - s7) / d,
                 (-3 + s7) / d};
         }
-        if (n.matches("db([1-9]|10)")) {
+        if (n.matches("db([1-9]|[12][0-9]|3[0-8])")) {
             return daubechies(Integer.parseInt(n.substring(2)));
         }
         return null;

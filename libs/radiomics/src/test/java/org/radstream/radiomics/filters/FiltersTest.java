@@ -44,7 +44,11 @@ class FiltersTest {
         assertArrayEquals(new double[] {(1 + s3) / d, (3 + s3) / d, (3 - s3) / d, (1 - s3) / d},
                 WaveletFilter.reconstructionLowPass("db2"), 1e-12);
         assertArrayEquals(new double[] {Math.sqrt(0.5), Math.sqrt(0.5)}, WaveletFilter.reconstructionLowPass("haar"), 1e-15);
-        for (String w : List.of("db3", "db4", "db6", "db8", "db10", "coif1")) {
+        // pywt.Wavelet('db4').dec_lo (PyWavelets' table, ~1e-13 precision)
+        assertArrayEquals(new double[] {-0.010597401784997278, 0.032883011666982945, 0.030841381835986965,
+            -0.18703481171888114, -0.02798376941698385, 0.6308807679295904, 0.7148465705525415, 0.23037781330885523},
+                WaveletFilter.decLo("db4"), 1e-12);
+        for (String w : List.of("db3", "db4", "db6", "db8", "db10", "db20", "db38", "coif1")) {
             double[] h = WaveletFilter.reconstructionLowPass(w);
             for (int m = 0; 2 * m < h.length; m++) {
                 double s = 0;
