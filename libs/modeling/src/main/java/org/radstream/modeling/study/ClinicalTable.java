@@ -29,6 +29,26 @@ import org.radstream.modeling.ModelingException;
  */
 public record ClinicalTable(Path file, Map<String, Map<String, Double>> cases, Map<String, String> location,
                             List<String> locationLevels) {
+    /** How each model variable is derived from the CSV columns (written to analysis.json for re-computation). */
+    public static final Map<String, String> ENCODING = encoding();
+
+    private static Map<String, String> encoding() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("age", "age (years)");
+        m.put("alb", "alb (g/L)");
+        m.put("afp", "afp (ng/mL)");
+        m.put("alt", "alt (U/L)");
+        m.put("ast", "ast (U/L)");
+        m.put("tbil", "tbil (umol/L)");
+        m.put("tumor_size_cm", "tumor_size_cm (cm)");
+        m.put("sex_male", "1 if sex is M/male/1, 0 if F/female/0");
+        m.put("hbsag_positive", "1 if hbsag is positive/pos/yes/y/true/1/+, 0 if negative/neg/no/n/false/0/-");
+        m.put("child_pugh_b", "1 if child_pugh starts with B, 0 if with A");
+        m.put("cirrhosis", "1 if cirrhosis is positive/pos/yes/y/true/1/+, 0 if negative/neg/no/n/false/0/-");
+        m.put("tumor_multiple", "1 if tumor_number >= 2 (or 'multiple'), 0 if 1 (or 'single')");
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
     /** Continuous variables, in table order. */
     public static final List<String> CONTINUOUS = List.of("age", "alb", "afp", "alt", "ast", "tbil", "tumor_size_cm");
     /** Skewed laboratory values shown as median [IQR] with Mann–Whitney in Table 1. */

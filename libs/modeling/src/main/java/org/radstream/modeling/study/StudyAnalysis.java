@@ -257,6 +257,7 @@ public final class StudyAnalysis {
             ObjectNode rfImp = steps.putObject("rf_importance");
             rm.rfTop().forEach(r -> rfImp.put(r.feature(), r.importance()));
             ObjectNode lasso = steps.putObject("lasso");
+            lasso.put("scale", "candidates standardised with 'standardization' (z = (x - mean)/sd, training cohort)");
             ArrayNode cand = lasso.putArray("candidates");
             rm.rfTop().forEach(r -> cand.add(r.feature()));
             lasso.put("lambda_min", rm.lassoCv().lambdaMin());
@@ -286,6 +287,10 @@ public final class StudyAnalysis {
         clinVars.addAll(ClinicalTable.BINARY);
         clinVars.addAll(in.clinical().locationVariables());
         ObjectNode clinical = a.putObject("clinical");
+        ObjectNode encoding = clinical.putObject("encoding");
+        ClinicalTable.ENCODING.forEach(encoding::put);
+        in.clinical().locationVariables().forEach(v -> encoding.put(v, "tumor_location == '"
+                + v.substring("tumor_location_".length()) + "' (reference: '" + in.clinical().locationLevels().get(0) + "')"));
         ObjectNode uni = clinical.putObject("univariate");
         List<String> significant = new ArrayList<>();
         List<List<String>> table2 = new ArrayList<>();
@@ -343,7 +348,7 @@ public final class StudyAnalysis {
         }
         allScores.put(CLINICAL, clinScores);
         ObjectNode cm = models.putObject(CLINICAL);
-        ArrayNode cv = cm.putObject("steps").putArray("variables");
+        ArrayNode cv = nonRadiomicsSteps(cm).putArray("variables");
         significant.forEach(cv::add);
         cm.putNull("lambda");
 
@@ -443,7 +448,7 @@ public final class StudyAnalysis {
         }
         allScores.put(NOMOGRAM, nomScores);
         ObjectNode nm = models.putObject(NOMOGRAM);
-        ArrayNode nv = nm.putObject("steps").putArray("variables");
+        ArrayNode nv = nonRadiomicsSteps(nm).putArray("variables");
         NOMOGRAM_PREDICTORS.forEach(nv::add);
         nm.putNull("lambda");
 
@@ -584,6 +589,15 @@ public final class StudyAnalysis {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** Clinical and nomogram models have no selection steps; the keys are present and null. */
+    private static ObjectNode nonRadiomicsSteps(ObjectNode model) {
+        ObjectNode steps = model.putObject("steps");
+        for (String k : List.of("anova_mw", "spearman", "rf_top", "lasso")) {
+            steps.putNull(k);
+        }
+        return steps;
+    }
 
     private static ObjectNode nomNode(ObjectNode a) {
         return a.has("nomogram") ? (ObjectNode) a.get("nomogram") : a.putObject("nomogram");
