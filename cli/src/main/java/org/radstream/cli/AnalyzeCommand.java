@@ -28,9 +28,10 @@ import picocli.CommandLine.Spec;
  * and outcome CSVs; writes analysis.json, model.json, tables and figures to --out.
  */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = {"ICC gate, 7:3 split, feature selection, seven radiomics rad-scores, clinical model, nomogram,",
-            "AUC/DeLong, calibration and decision curves. Writes DIR/analysis.json, DIR/model.json,",
-            "DIR/tables/table{1,2,3}.{csv,md} and DIR/figures/*.{svg,png}. The same inputs and seed give the same numbers."})
+        description = "ICC gate, 7:3 split, feature selection, seven radiomics rad-scores, clinical model, nomogram, "
+            + "AUC/DeLong, calibration and decision curves. Writes DIR/analysis.json, DIR/model.json, "
+            + "DIR/tables/table{1,2,3}.{csv,md} and DIR/figures/*.{svg,png}. The same inputs and seed give the same numbers. "
+            + "See docs/modeling.md.")
 final class AnalyzeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -31,6 +31,9 @@ final class Csv {
     }
 
     static Csv read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new ModelingException(file + ": file not found");
+        }
         List<List<String>> all = new ArrayList<>();
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
