@@ -12,11 +12,18 @@ public final class Dciodvfy {
     private Dciodvfy() {
     }
 
+    /**
+     * Whether dciodvfy is on the PATH. In CI ({@code CI=true}) a missing validator is a failure, not a
+     * reason to skip: scripts/setup --test-tools installs it there.
+     */
     public static boolean available() {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
             if (Files.isExecutable(Path.of(dir, "dciodvfy"))) {
                 return true;
             }
+        }
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            throw new AssertionError("dciodvfy (Debian dicom3tools) is required in CI; run scripts/setup --test-tools");
         }
         return false;
     }
