@@ -13,11 +13,13 @@
 #   radstream analyze --features F/features_a.csv --features-reader-b F/features_b.csv \
 #     --clinical F/clinical.csv --outcomes F/outcomes.csv --out OUT --seed 7
 # Run from the repository root:  Rscript libs/modeling/src/test/r/study_check.R OUT/analysis.json
+# (other data: Rscript .../study_check.R OUT/analysis.json INPUT_DIR RESULT.json, INPUT_DIR holding
+#  features_a.csv, features_b.csv, clinical.csv, outcomes.csv)
 suppressMessages({library(jsonlite); library(psych); library(pROC); library(glmnet); library(rms)})
 args <- commandArgs(trailingOnly = TRUE)
 an <- fromJSON(args[1], simplifyVector = FALSE)
-fx <- "libs/modeling/src/test/resources/fixtures/study"
-out <- "libs/modeling/src/test/resources/fixtures/study_check.json"
+fx <- if (length(args) >= 2) args[2] else "libs/modeling/src/test/resources/fixtures/study"
+out <- if (length(args) >= 3) args[3] else "libs/modeling/src/test/resources/fixtures/study_check.json"
 fa <- read.csv(file.path(fx, "features_a.csv"), check.names = FALSE, stringsAsFactors = FALSE)
 fb <- read.csv(file.path(fx, "features_b.csv"), check.names = FALSE, stringsAsFactors = FALSE)
 cl <- read.csv(file.path(fx, "clinical.csv"), stringsAsFactors = FALSE)
