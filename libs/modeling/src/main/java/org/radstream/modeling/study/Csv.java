@@ -75,7 +75,9 @@ final class Csv {
     int column(String name) {
         Integer i = index.get(name);
         if (i == null) {
-            throw new ModelingException(file + ": required column '" + name + "' is missing (columns: " + header + ")");
+            String cols = header.size() <= 12 ? header.toString()
+                    : header.subList(0, 12) + " and " + (header.size() - 12) + " more";
+            throw new ModelingException(file + ": required column '" + name + "' is missing (columns: " + cols + ")");
         }
         return i;
     }

@@ -86,7 +86,7 @@ public record FeatureTable(Path file, Map<Sequence, SequenceFeatures> sequences,
             }
         }
         if (featureCols.isEmpty()) {
-            throw new ModelingException(file + ": no feature columns (columns: " + csv.header + ")");
+            throw new ModelingException(file + ": no feature columns (columns: " + csv.header.subList(0, Math.min(12, csv.header.size())) + ")");
         }
         Map<Sequence, Map<String, double[]>> raw = new EnumMap<>(Sequence.class);
         String hash = null;
