@@ -44,9 +44,14 @@ class StageMetricsTest {
             assertTrue(parsed.contains("# family radstream_stage_processing_seconds histogram"));
             assertTrue(parsed.contains("radstream_stage_processing_seconds_count{stage=ingestion} 2.0"));
             assertTrue(parsed.stream().anyMatch(l -> l.startsWith("radstream_stage_processing_seconds_sum{stage=ingestion} 2.04")));
-            // cumulative buckets: the 40 ms observation is under 0.05 s, both are under +Inf
-            assertTrue(parsed.stream().anyMatch(l -> l.matches(
-                    "radstream_stage_processing_seconds_bucket\\{le=\\+Inf,stage=ingestion\\} 2\\.0")));
+            // cumulative buckets: 40 ms is above 0.025 s and within 0.05 s; 2 s within 2.5 s; both within +Inf
+            assertTrue(parsed.contains("radstream_stage_processing_seconds_bucket{le=0.025,stage=ingestion} 0.0"), () -> String.join("\n", parsed));
+            assertTrue(parsed.contains("radstream_stage_processing_seconds_bucket{le=0.05,stage=ingestion} 1.0"));
+            assertTrue(parsed.contains("radstream_stage_processing_seconds_bucket{le=1.0,stage=ingestion} 1.0"));
+            assertTrue(parsed.contains("radstream_stage_processing_seconds_bucket{le=2.5,stage=ingestion} 2.0"));
+            assertTrue(parsed.contains("radstream_stage_processing_seconds_bucket{le=+Inf,stage=ingestion} 2.0"));
+            assertEquals(StageMetrics.BUCKETS.size() + 1,
+                    parsed.stream().filter(l -> l.startsWith("radstream_stage_processing_seconds_bucket{")).count());
             assertTrue(parsed.contains("radstream_dlq_records_total{reason=CORRUPT_DICOM,stage=ingestion} 1.0"));
             assertTrue(parsed.stream().anyMatch(l -> l.startsWith("jvm_memory_used_bytes{")));
             assertTrue(parsed.stream().anyMatch(l -> l.startsWith("jvm_threads_live_threads{")));
