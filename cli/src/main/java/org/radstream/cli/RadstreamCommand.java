@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
             FeaturesCommand.class,
             CohortCommand.class,
             AnalyzeCommand.class,
+            RunCommand.class,
+            IngestCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class RadstreamCommand implements Runnable {

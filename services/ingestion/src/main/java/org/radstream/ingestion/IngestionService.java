@@ -64,17 +64,10 @@ public final class IngestionService implements ManagedService {
 
     @Override
     public synchronized void start() {
-        try (Admin admin = Admin.create(config.toKafkaProperties())) {
-            new TopicAdmin(admin, 30_000).ensure(KafkaIngestionSink.topics(), (short) -1);
-        }
-        sink = KafkaIngestionSink.create(config, "ingestion", settings.registerSchemas()
-                ? SchemaRegistration.AUTO_REGISTER : SchemaRegistration.LOOKUP_ONLY, counts);
+        sink = openSink(config, settings, counts);
         metrics.bind(sink.producer());
         try {
-            StudyImporter importer = new StudyImporter(new Pseudonymiser(settings.pseudonymKey()),
-                    new SequenceIdentifier(SequenceRules.DEFAULT), new FileSystemBlobStore(settings.blobDir()), clock);
-            ingestion = new Ingestion(importer, new ClinicalRecords(new Pseudonymiser(settings.pseudonymKey()),
-                    settings.clinicalRules(), clock), sink, metrics);
+            ingestion = wire(settings, sink, metrics, clock);
             if (settings.scpPort() >= 0) {
                 receiver = new DicomReceiver(settings.scpPort(), settings.scpAeTitle(), settings.spoolDir(),
                         settings.quietPeriod(), ingestion, clock);
@@ -94,6 +87,39 @@ public final class IngestionService implements ManagedService {
             oneShot.start();
         } else {
             oneShotDone = true;
+        }
+    }
+
+    /** Makes sure the topics ingestion writes exist, and opens the Kafka sink. */
+    static KafkaIngestionSink openSink(RadstreamConfig config, IngestionSettings settings, DeadLetterCounts counts) {
+        try (Admin admin = Admin.create(config.toKafkaProperties())) {
+            new TopicAdmin(admin, 30_000).ensure(KafkaIngestionSink.topics(), (short) -1);
+        }
+        return KafkaIngestionSink.create(config, "ingestion", settings.registerSchemas()
+                ? SchemaRegistration.AUTO_REGISTER : SchemaRegistration.LOOKUP_ONLY, counts);
+    }
+
+    /** The library objects ingestion runs on, from the settings. */
+    static Ingestion wire(IngestionSettings settings, IngestionSink sink, StageMetrics metrics, Clock clock)
+            throws IOException {
+        Pseudonymiser pseudonymiser = new Pseudonymiser(settings.pseudonymKey());
+        StudyImporter importer = new StudyImporter(pseudonymiser, new SequenceIdentifier(SequenceRules.DEFAULT),
+                new FileSystemBlobStore(settings.blobDir()), clock);
+        return new Ingestion(importer, new ClinicalRecords(pseudonymiser, settings.clinicalRules(), clock), sink, metrics);
+    }
+
+    /**
+     * Imports {@code settings.folder()} once, without SCP, REST or health endpoint (the CLI's {@code radstream
+     * ingest}); returns when everything is delivered.
+     */
+    public static Ingestion.Summary importFolder(RadstreamConfig config, IngestionSettings settings) throws IOException {
+        if (settings.folder() == null) {
+            throw new IllegalArgumentException("no folder to import");
+        }
+        DeadLetterCounts counts = new DeadLetterCounts();
+        try (StageMetrics metrics = new StageMetrics(Ingestion.STAGE, counts);
+                KafkaIngestionSink sink = openSink(config, settings, counts)) {
+            return wire(settings, sink, metrics, Clock.systemUTC()).folder(settings.folder());
         }
     }
 
