@@ -76,6 +76,16 @@ class StageMetricsIT {
             String all = String.join("\n", parsed);
             assertTrue(parsed.stream().anyMatch(l -> l.startsWith("kafka_consumer_fetch_manager_records_lag_max{")
                     && l.contains("stage=metrics-it") && Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)) >= 1), all);
+            // the group's committed lag as the cluster sees it: commit 10 of 50, lag 40 on partition 0
+            c.commitSync(java.util.Map.of(new org.apache.kafka.common.TopicPartition(topic, 0),
+                    new org.apache.kafka.clients.consumer.OffsetAndMetadata(10)));
+            try (ConsumerGroupLagMetrics lag = new ConsumerGroupLagMetrics(m.registry(), common, "metrics-it", Duration.ofHours(1))) {
+                lag.sample();
+                List<String> withLag = PrometheusTextParser.parse(m.scrape());
+                assertTrue(withLag.contains("radstream_consumer_group_lag_records{group=metrics-it,partition=0,stage=metrics-it,topic="
+                        + topic + "} 40.0"), () -> String.join("\n", withLag));
+                assertTrue(withLag.stream().anyMatch(l -> l.startsWith("radstream_consumer_group_lag_seconds{group=metrics-it,partition=0,")));
+            }
             assertTrue(parsed.stream().anyMatch(l -> l.startsWith("kafka_producer_record_send_total{")
                     && l.contains("stage=metrics-it") && l.endsWith(" 50.0")), all);
         }
