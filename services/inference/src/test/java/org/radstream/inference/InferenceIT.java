@@ -1,0 +1,132 @@
+package org.radstream.inference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.radstream.events.DeadLetter;
+import org.radstream.events.RiskScore;
+import org.radstream.streaming.config.RadstreamConfig;
+import org.radstream.streaming.dlq.DeadLetterCounts;
+import org.radstream.streaming.dlq.ReasonCode;
+import org.radstream.streaming.embedded.EmbeddedPlatform;
+import org.radstream.streaming.metrics.StageMetrics;
+import org.radstream.streaming.registry.RegistrySettings;
+import org.radstream.streaming.registry.SchemaRegistryClient;
+import org.radstream.streaming.runtime.ClientProperties;
+import org.radstream.streaming.runtime.RunnerSettings;
+import org.radstream.streaming.runtime.ServiceRunner;
+import org.radstream.streaming.serde.ConfluentAvroDeserializer;
+import org.radstream.streaming.serde.ConfluentAvroSerializer;
+import org.radstream.streaming.serde.RecordPart;
+import org.radstream.streaming.serde.SchemaRegistration;
+import org.radstream.streaming.topics.Topics;
+
+/**
+ * The inference service on the embedded KRaft broker with the real (Apicurio) registry and exactly_once_v2:
+ * cases and clinical records arrive before any model, a bad ALB goes to the DLQ at once, the others are scored
+ * when the model is published, each exactly as the modeling library scores it from the artifact, read back
+ * with read_committed consumers in the Confluent wire format.
+ */
+class InferenceIT {
+    @TempDir
+    static Path dir;
+    static EmbeddedPlatform platform;
+    static SchemaRegistryClient registry;
+
+    @BeforeAll
+    static void start() throws Exception {
+        platform = EmbeddedPlatform.start(dir.resolve("platform"));
+        registry = new SchemaRegistryClient(RegistrySettings.of(platform.registryUrl()));
+        InferenceTopologyTest.train(dir.resolve("study"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    void waitingCasesScoredOnModelArrivalBadAlbToDlq() throws Exception {
+        RadstreamConfig config = RadstreamConfig.local(platform.bootstrapServers(), platform.registryUrl());
+        assertEquals(StreamsConfig.EXACTLY_ONCE_V2, ClientProperties.streams(config, "x", dir)
+                .get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG), "the service runs with exactly_once_v2");
+        DeadLetterCounts counts = new DeadLetterCounts();
+        try (StageMetrics metrics = new StageMetrics(InferenceTopology.STAGE, counts);
+             ServiceRunner.Running running = ServiceRunner.start(new InferenceService(config, InferenceSettings.DEFAULT,
+                     dir.resolve("state"), SchemaRegistration.AUTO_REGISTER, metrics, counts),
+                     RunnerSettings.DEFAULTS.withHealthHost("127.0.0.1").withHealthPort(0));
+             KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(ClientProperties.producer(config, "it"),
+                     new StringSerializer(), new ConfluentAvroSerializer<>(registry, RecordPart.VALUE, SchemaRegistration.AUTO_REGISTER))) {
+            List<String> ids = new InferenceTopologyTest().ids(8);
+            producer.send(new ProducerRecord<>(Topics.CLINICAL.name(), ids.get(0),
+                    InferenceTopologyTest.clinical(ids.get(0), 80.0, 1))).get();
+            for (String id : ids.subList(1, ids.size())) {
+                producer.send(new ProducerRecord<>(Topics.CLINICAL.name(), id, InferenceTopologyTest.clinical(id))).get();
+            }
+            for (String id : ids) {
+                producer.send(new ProducerRecord<>(Topics.FEATURES_CASE.name(), id, InferenceTopologyTest.caseFeatures(id))).get();
+            }
+            List<DeadLetter> dead = read(Topics.DLQ.name(), DeadLetter.class, 1, Duration.ofSeconds(90));
+            assertEquals(1, dead.size());
+            assertEquals(ids.get(0), dead.get(0).getCaseId());
+            assertEquals("ALB_OUT_OF_RANGE", dead.get(0).getReasonCode());
+            assertEquals(1, counts.get(InferenceTopology.STAGE, ReasonCode.ALB_OUT_OF_RANGE));
+            assertTrue(read(Topics.RISK_SCORES.name(), RiskScore.class, 1, Duration.ofSeconds(3)).isEmpty(), "no model yet");
+
+            producer.send(new ProducerRecord<>(Topics.MODELS.name(), "nomogram", InferenceTopologyTest.model(1))).get();
+            List<RiskScore> scores = read(Topics.RISK_SCORES.name(), RiskScore.class, ids.size() - 1, Duration.ofSeconds(60));
+            Map<String, RiskScore> byCase = new LinkedHashMap<>();
+            scores.forEach(s -> byCase.put(s.getCaseId(), s));
+            assertEquals(ids.size() - 1, scores.size(), "each waiting case scored once: " + byCase.keySet());
+            assertEquals(ids.subList(1, ids.size()).stream().sorted().toList(), byCase.keySet().stream().sorted().toList());
+            InferenceTopologyTest check = new InferenceTopologyTest();
+            scores.forEach(check::assertScoredAsTheLibraryDoes);
+        }
+    }
+
+    /** Everything committed on {@code topic} (read_committed), waiting until {@code expected} arrive or the timeout. */
+    static <T extends SpecificRecord> List<T> read(String topic, Class<T> type, int expected, Duration timeout) {
+        Properties p = ClientProperties.consumer(RadstreamConfig.local(platform.bootstrapServers(), platform.registryUrl()),
+                "it-" + UUID.randomUUID());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<T> out = new ArrayList<>();
+        try (KafkaConsumer<String, T> c = new KafkaConsumer<>(p, new StringDeserializer(),
+                new ConfluentAvroDeserializer<>(registry, type, RecordPart.VALUE))) {
+            c.subscribe(List.of(topic));
+            long end = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < end && out.size() < expected) {
+                for (ConsumerRecord<String, T> r : c.poll(Duration.ofMillis(500))) {
+                    out.add(r.value());
+                }
+            }
+            // a little longer: duplicates would show up here
+            for (ConsumerRecord<String, T> r : c.poll(Duration.ofSeconds(2))) {
+                out.add(r.value());
+            }
+        }
+        return out;
+    }
+}
