@@ -29,6 +29,29 @@ final class PrometheusTextParser {
     private PrometheusTextParser() {
     }
 
+    /**
+     * Whether the parser can run. In CI ({@code CI=true}) its absence is a failure, not a reason to skip:
+     * scripts/setup --test-tools installs it there.
+     */
+    static boolean available() {
+        try {
+            Process p = new ProcessBuilder("/usr/bin/python3", "-c", "import prometheus_client.parser")
+                    .redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            if (p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0) {
+                return true;
+            }
+        } catch (IOException e) {
+            // no python3
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            throw new AssertionError("python3-prometheus-client (Debian) is required in CI; run scripts/setup --test-tools");
+        }
+        return false;
+    }
+
     static List<String> parse(String exposition) throws IOException, InterruptedException {
         Path in = Files.createTempFile("metrics", ".txt");
         Path script = Files.createTempFile("parse", ".py");

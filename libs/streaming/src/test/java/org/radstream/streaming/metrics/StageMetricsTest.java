@@ -20,6 +20,7 @@ class StageMetricsTest {
 
     @Test
     void endpointAnswersPrometheusTextWithStageDlqAndJvmSeries() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(PrometheusTextParser.available(), "python3 prometheus_client not installed");
         DeadLetterCounts dlq = new DeadLetterCounts();
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 4);
         try (StageMetrics m = new StageMetrics("ingestion", dlq)) {
