@@ -32,6 +32,17 @@ final class IngestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The environment the key and ingestion settings are read from (tests give their own). */
+    private final Map<String, String> env;
+
+    IngestCommand() {
+        this(System.getenv());
+    }
+
+    IngestCommand(Map<String, String> env) {
+        this.env = env;
+    }
+
     @Mixin
     ConnectionOptions connection;
 
@@ -48,13 +59,13 @@ final class IngestCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("radstream ingest: --folder " + folder + ": not a directory");
             return 2;
         }
-        RadstreamConfig config = connection.load();
+        RadstreamConfig config = connection.load(env);
         Map<IngestionKey, String> flags = new EnumMap<>(IngestionKey.class);
         flags.put(IngestionKey.FOLDER, folder.toString());
         if (blobs != null) {
             flags.put(IngestionKey.BLOB_DIR, blobs.toString());
         }
-        IngestionSettings settings = IngestionSettings.load(flags, System.getenv());
+        IngestionSettings settings = IngestionSettings.load(flags, env);
         Ingestion.Summary s = IngestionService.importFolder(config, settings);
         spec.commandLine().getOut().println(s);
         return s.deadLetters() == 0 ? 0 : 3;
