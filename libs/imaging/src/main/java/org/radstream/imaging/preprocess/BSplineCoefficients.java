@@ -6,9 +6,11 @@ package org.radstream.imaging.preprocess;
  * causal/anti-causal recursive filter with pole {@code z = √3 − 2} and gain {@code (1 − z)(1 − 1/z) = 6},
  * the causal filter initialised from the mirror-symmetric extension of the signal (Unser, "Splines:
  * a perfect fit for signal and image processing", IEEE SPM 1999; ITK uses a 1e-10 horizon tolerance).
- * The interpolant then passes exactly through every sample.
+ * The interpolant then passes exactly through every sample. Lines of at most 18 samples (the 1e-10 horizon)
+ * get the exact mirror initialisation, the same as SciPy's {@code spline_filter} (mode mirror); longer lines
+ * differ from SciPy's full sum by less than 1e-10 of the signal.
  */
-final class BSplineCoefficients {
+public final class BSplineCoefficients {
     static final double POLE = Math.sqrt(3.0) - 2.0;
     private static final double TOLERANCE = 1e-10;
 
@@ -16,7 +18,7 @@ final class BSplineCoefficients {
     }
 
     /** Coefficients (x fastest) of the given samples; the input is not modified. */
-    static double[] of(float[] samples, int nx, int ny, int nz) {
+    public static double[] of(float[] samples, int nx, int ny, int nz) {
         double[] c = new double[samples.length];
         for (int i = 0; i < c.length; i++) {
             c[i] = samples[i];
@@ -93,7 +95,7 @@ final class BSplineCoefficients {
     }
 
     /** Cubic B-spline weights for the 4 samples floor(x)−1 … floor(x)+2 at fractional offset t = x − floor(x). */
-    static void weights(double t, double[] w) {
+    public static void weights(double t, double[] w) {
         double u = 1 - t;
         w[0] = u * u * u / 6;
         w[1] = (4 - 6 * t * t + 3 * t * t * t) / 6;
@@ -102,7 +104,7 @@ final class BSplineCoefficients {
     }
 
     /** Mirror index into [0, n−1] without edge repetition (ITK ApplyMirrorBoundaryConditions). */
-    static int mirror(int i, int n) {
+    public static int mirror(int i, int n) {
         if (n == 1) {
             return 0;
         }

@@ -24,6 +24,15 @@ public final class Resampler {
     }
 
     public static Volume resample(Volume source, Geometry target, Interpolator interpolator) {
+        return resample(source, target, interpolator, false);
+    }
+
+    /**
+     * As {@link #resample(Volume, Geometry, Interpolator)}; with {@code integerOutput} each interpolated
+     * value is truncated toward zero, as ITK casts the interpolator's double to an integer output pixel
+     * type (SimpleITK's ResampleImageFilter keeps the input's pixel type when PyRadiomics resamples).
+     */
+    public static Volume resample(Volume source, Geometry target, Interpolator interpolator, boolean integerOutput) {
         Geometry sg = source.geometry();
         float[] out = new float[target.voxelCount()];
         double[] coeffs = interpolator == Interpolator.BSPLINE
@@ -34,7 +43,8 @@ public final class Resampler {
             for (int j = 0; j < target.ny(); j++) {
                 for (int i = 0; i < target.nx(); i++) {
                     double[] x = sg.physicalToIndex(target.indexToPhysical(i, j, k));
-                    out[idx++] = (float) (s.inside(x) ? s.sample(interpolator, x) : 0.0);
+                    double v = s.inside(x) ? s.sample(interpolator, x) : 0.0;
+                    out[idx++] = (float) (integerOutput ? (v < 0 ? Math.ceil(v) : Math.floor(v)) : v);
                 }
             }
         }
@@ -71,6 +81,28 @@ public final class Resampler {
         return new LabelMap(target, out);
     }
 
+    /**
+     * Nearest-neighbour resampling of a whole label map onto {@code target}, every label kept (0 outside
+     * the source grid): SimpleITK's ResampleImageFilter with {@code sitkNearestNeighbor}, as PyRadiomics
+     * carries masks onto a new grid.
+     */
+    public static LabelMap resampleLabels(LabelMap labels, Geometry target) {
+        Geometry lg = labels.geometry();
+        int[] src = labels.labels();
+        Sampler s = new Sampler(lg, null, null);
+        int[] out = new int[target.voxelCount()];
+        int idx = 0;
+        for (int k = 0; k < target.nz(); k++) {
+            for (int j = 0; j < target.ny(); j++) {
+                for (int i = 0; i < target.nx(); i++) {
+                    double[] x = lg.physicalToIndex(target.indexToPhysical(i, j, k));
+                    out[idx++] = s.inside(x) ? src[s.nearest(x)] : 0;
+                }
+            }
+        }
+        return new LabelMap(target, out);
+    }
+
     /** Interpolation on one source grid. */
     private static final class Sampler {
         final int nx;
@@ -96,10 +128,15 @@ public final class Resampler {
 
         double sample(Interpolator how, double[] x) {
             return switch (how) {
-                case NEAREST -> v[idx(roundHalfUp(x[0]), roundHalfUp(x[1]), roundHalfUp(x[2]))];
+                case NEAREST -> v[nearest(x)];
                 case LINEAR -> linear(x);
                 case BSPLINE -> bspline(x);
             };
+        }
+
+        /** Flat index of the voxel nearest to x (half-integer indices round up, ITK RoundHalfIntegerUp). */
+        int nearest(double[] x) {
+            return idx(roundHalfUp(x[0]), roundHalfUp(x[1]), roundHalfUp(x[2]));
         }
 
         private static int roundHalfUp(double x) {

@@ -20,12 +20,11 @@ import org.radstream.imaging.Volume;
  *     and a box whose corners {@code lo − ½}, {@code lo + size − ½} fall outside the image by more
  *     than 1e-3 voxel (PyRadiomics {@code _checkROI}).</li>
  * <li>New spacing s' = settings spacing (0 → mask spacing; axes the ROI spans with one voxel keep the
- *     mask spacing). If s' equals the image spacing (|Δ| ≤ 1e-5 + 1e-8·s'), only the mask is put on the
- *     image grid (nearest) and both are cropped to the box ± padDistance.</li>
- * <li>Otherwise, with r = s / s' (mask spacing over new spacing):
- *     {@code L = max(0, ⌊(lo − ½) r − pad⌋)}, {@code U = min(⌈n r⌉ − 1, ⌈(lo + size − ½) r + pad⌉)},
- *     size' = U − L + 1, origin' = mask.indexToPhysical(½ (s' − s)/s + L / r), direction = mask's.
- *     The image is interpolated onto that grid, the mask by nearest neighbour (or partial volume).</li>
+ *     mask spacing). If s' equals the image spacing ({@link ResamplingGrid#sameSpacing}, numpy.allclose:
+ *     |Δ| ≤ 1e-8 + 1e-5·s'), only the mask is put on the image grid (nearest) and both are cropped to
+ *     the box ± padDistance.</li>
+ * <li>Otherwise the image is interpolated onto {@link ResamplingGrid#around} (the box ± padDistance at
+ *     spacing s', aligned to the mask), the mask by nearest neighbour (or partial volume).</li>
  * </ol>
  * Same input and settings give bitwise the same output.
  */
@@ -61,21 +60,13 @@ public final class RoiPreprocessor {
         Volume img = settings.normalize()
                 ? ZScoreNormalizer.normalize(image, settings.normalizeScale(), settings.removeOutliers()) : image;
 
-        double[] maskSpacing = mg.spacing();
-        double[] s = settings.resampledPixelSpacing();
-        for (int a = 0; a < 3; a++) {
-            if (s[a] == 0 || bb[3 + a] == 1) {
-                s[a] = maskSpacing[a];
-            }
-        }
+        int[] lo = {bb[0], bb[1], bb[2]};
+        int[] roiSize = {bb[3], bb[4], bb[5]};
+        double[] s = ResamplingGrid.spacing(settings.resampledPixelSpacing(), mg.spacing(), roiSize);
         double[] imageSpacing = image.geometry().spacing();
-        boolean same = true;
-        for (int a = 0; a < 3; a++) {
-            same &= Math.abs(imageSpacing[a] - s[a]) <= 1e-5 + 1e-8 * Math.abs(s[a]);
-        }
         int pad = settings.padDistance();
         Geometry target;
-        if (same) {
+        if (ResamplingGrid.sameSpacing(imageSpacing, s)) {
             // PyRadiomics: mask onto the image grid, then crop image and mask to the box ± pad
             LabelMap onImage = Resampler.resampleMask(mask, label, image.geometry(), MaskInterpolation.NEAREST, 0.5);
             int[] b = boundingBox(onImage, 1);
@@ -84,33 +75,19 @@ public final class RoiPreprocessor {
                         "no ROI voxel remains on the image grid");
             }
             Geometry ig = image.geometry();
-            int[] lo = new int[3];
+            int[] cropLo = new int[3];
             int[] hi = new int[3];
             int[] n = {ig.nx(), ig.ny(), ig.nz()};
             for (int a = 0; a < 3; a++) {
-                lo[a] = Math.max(0, b[a] - pad);
+                cropLo[a] = Math.max(0, b[a] - pad);
                 hi[a] = Math.min(n[a] - 1, b[a] + b[3 + a] - 1 + pad);
             }
-            target = new Geometry(hi[0] - lo[0] + 1, hi[1] - lo[1] + 1, hi[2] - lo[2] + 1, imageSpacing,
-                    ig.indexToPhysical(lo[0], lo[1], lo[2]), ig.direction());
-            return new PreprocessedRoi(crop(img, target, lo), crop(onImage, target, lo), sourceUids, maskSource,
+            target = new Geometry(hi[0] - cropLo[0] + 1, hi[1] - cropLo[1] + 1, hi[2] - cropLo[2] + 1, imageSpacing,
+                    ig.indexToPhysical(cropLo[0], cropLo[1], cropLo[2]), ig.direction());
+            return new PreprocessedRoi(crop(img, target, cropLo), crop(onImage, target, cropLo), sourceUids, maskSource,
                     settings.hash());
         }
-        int[] n = {mg.nx(), mg.ny(), mg.nz()};
-        int[] size = new int[3];
-        double[] originIndex = new double[3];
-        for (int a = 0; a < 3; a++) {
-            double r = maskSpacing[a] / s[a];
-            double lower = Math.floor((bb[a] - 0.5) * r - pad);
-            double upper = Math.ceil((bb[a] + bb[3 + a] - 0.5) * r + pad);
-            double maxUpper = Math.ceil(n[a] * r) - 1;
-            lower = Math.max(lower, 0);
-            upper = Math.min(upper, maxUpper);
-            size[a] = (int) (upper - lower + 1);
-            originIndex[a] = 0.5 * (s[a] - maskSpacing[a]) / maskSpacing[a] + lower / r;
-        }
-        target = new Geometry(size[0], size[1], size[2], s, mg.indexToPhysical(originIndex[0], originIndex[1], originIndex[2]),
-                mg.direction());
+        target = ResamplingGrid.around(mg, lo, roiSize, s, pad);
         Volume outImage = Resampler.resample(img, target, settings.interpolator());
         LabelMap outMask = Resampler.resampleMask(mask, label, target, settings.maskInterpolation(), settings.partialVolumeThreshold());
         if (outMask.count(1) == 0) {
