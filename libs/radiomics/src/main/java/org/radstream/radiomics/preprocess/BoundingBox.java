@@ -1,6 +1,7 @@
 package org.radstream.radiomics.preprocess;
 
 import org.radstream.imaging.LabelMap;
+import org.radstream.imaging.preprocess.RoiPreprocessor;
 
 /**
  * Inclusive voxel bounding box of a label (SimpleITK {@code LabelStatisticsImageFilter.GetBoundingBox}:
@@ -10,32 +11,8 @@ public record BoundingBox(int x0, int x1, int y0, int y1, int z0, int z1) {
 
     /** Bounding box of {@code label} in {@code mask}, or null when the label is absent. */
     public static BoundingBox of(LabelMap mask, int label) {
-        int nx = mask.geometry().nx();
-        int ny = mask.geometry().ny();
-        int nz = mask.geometry().nz();
-        int[] l = mask.labels();
-        int x0 = Integer.MAX_VALUE;
-        int y0 = Integer.MAX_VALUE;
-        int z0 = Integer.MAX_VALUE;
-        int x1 = -1;
-        int y1 = -1;
-        int z1 = -1;
-        int i = 0;
-        for (int z = 0; z < nz; z++) {
-            for (int y = 0; y < ny; y++) {
-                for (int x = 0; x < nx; x++, i++) {
-                    if (l[i] == label) {
-                        x0 = Math.min(x0, x);
-                        x1 = Math.max(x1, x);
-                        y0 = Math.min(y0, y);
-                        y1 = Math.max(y1, y);
-                        z0 = Math.min(z0, z);
-                        z1 = Math.max(z1, z);
-                    }
-                }
-            }
-        }
-        return x1 < 0 ? null : new BoundingBox(x0, x1, y0, y1, z0, z1);
+        int[] b = RoiPreprocessor.boundingBox(mask, label);
+        return b == null ? null : new BoundingBox(b[0], b[0] + b[3] - 1, b[1], b[1] + b[4] - 1, b[2], b[2] + b[5] - 1);
     }
 
     public int sizeX() {

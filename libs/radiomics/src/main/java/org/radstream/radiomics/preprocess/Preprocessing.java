@@ -5,6 +5,10 @@ import java.util.Arrays;
 import org.radstream.imaging.Geometry;
 import org.radstream.imaging.LabelMap;
 import org.radstream.imaging.Volume;
+import org.radstream.imaging.preprocess.Interpolator;
+import org.radstream.imaging.preprocess.Resampler;
+import org.radstream.imaging.preprocess.ResamplingGrid;
+import org.radstream.imaging.preprocess.ZScoreNormalizer;
 import org.radstream.radiomics.ExtractionSettings;
 import org.radstream.radiomics.RadiomicsInputException;
 import org.radstream.radiomics.RadiomicsInputException.Reason;
@@ -64,23 +68,7 @@ public final class Preprocessing {
                 }
             }
         }
-        int[] out = new int[target.voxelCount()];
-        int i = 0;
-        int[] l = mask.labels();
-        for (int z = 0; z < target.nz(); z++) {
-            for (int y = 0; y < target.ny(); y++) {
-                for (int x = 0; x < target.nx(); x++, i++) {
-                    double[] m = mg.physicalToIndex(target.indexToPhysical(x, y, z));
-                    int mx = (int) Math.round(m[0]);
-                    int my = (int) Math.round(m[1]);
-                    int mz = (int) Math.round(m[2]);
-                    if (mx >= 0 && my >= 0 && mz >= 0 && mx < mg.nx() && my < mg.ny() && mz < mg.nz()) {
-                        out[i] = l[mg.index(mx, my, mz)];
-                    }
-                }
-            }
-        }
-        return new LabelMap(target, out);
+        return Resampler.resampleLabels(mask, target);
     }
 
     /**
@@ -89,26 +77,13 @@ public final class Preprocessing {
      * before scaling.
      */
     public static Volume normalize(Volume image, double scale, double removeOutliers) {
-        float[] v = image.voxels();
-        double sum = 0;
-        for (float f : v) {
-            sum += f;
+        try {
+            return ZScoreNormalizer.normalize(image, scale, removeOutliers);
+        } catch (IllegalArgumentException e) {
+            // PyRadiomics would go on with NaN everywhere, which every feature refuses later
+            throw new RadiomicsInputException(Reason.NON_FINITE_INTENSITY, "image",
+                    "normalize: " + e.getMessage() + "; z-scoring gives NaN");
         }
-        double mean = sum / v.length;
-        double ss = 0;
-        for (float f : v) {
-            ss += (f - mean) * (f - mean);
-        }
-        double sd = Math.sqrt(ss / (v.length - 1));
-        float[] out = new float[v.length];
-        for (int i = 0; i < v.length; i++) {
-            double z = (v[i] - mean) / sd;
-            if (!Double.isNaN(removeOutliers)) {
-                z = Math.max(-removeOutliers, Math.min(removeOutliers, z));
-            }
-            out[i] = (float) (z * scale);
-        }
-        return new Volume(image.geometry(), out);
     }
 
     /**
@@ -254,23 +229,11 @@ public final class Preprocessing {
      */
     public static void resample(Volume image, LabelMap mask, ExtractionSettings s, Volume[] imageOut, LabelMap[] maskOut) {
         Geometry mg = mask.geometry();
-        double[] maskSp = mg.spacing();
-        double[] sp = s.resampledPixelSpacing();
         BoundingBox bb = BoundingBox.of(mask, s.label());
         int[] lo = {bb.x0(), bb.y0(), bb.z0()};
         int[] sz = {bb.sizeX(), bb.sizeY(), bb.sizeZ()};
-        int[] msize = {mg.nx(), mg.ny(), mg.nz()};
-        for (int d = 0; d < 3; d++) {
-            if (sp[d] == 0 || sz[d] == 1) {
-                sp[d] = maskSp[d];
-            }
-        }
-        double[] imSp = image.geometry().spacing();
-        boolean same = true;
-        for (int d = 0; d < 3; d++) {
-            same &= Math.abs(imSp[d] - sp[d]) <= 1e-8 + 1e-5 * Math.abs(sp[d]);
-        }
-        if (same) {
+        double[] sp = ResamplingGrid.spacing(s.resampledPixelSpacing(), mg.spacing(), sz);
+        if (ResamplingGrid.sameSpacing(image.geometry().spacing(), sp)) {
             LabelMap m = sameGeometry(image.geometry(), mg, 1e-6) ? mask : resampleMaskOnto(mask, image.geometry(), s.label());
             BoundingBox b = BoundingBox.of(m, s.label()).padded(s.padDistance(), image.geometry().nx(),
                     image.geometry().ny(), image.geometry().nz());
@@ -278,47 +241,19 @@ public final class Preprocessing {
             maskOut[0] = crop(m, b);
             return;
         }
-        int[] newLo = new int[3];
-        int[] newSize = new int[3];
-        double[] originIdx = new double[3];
-        for (int d = 0; d < 3; d++) {
-            double ratio = maskSp[d] / sp[d];
-            double l = Math.floor((lo[d] - 0.5) * ratio - s.padDistance());
-            double u = Math.ceil((lo[d] + sz[d] - 0.5) * ratio + s.padDistance());
-            double maxU = Math.ceil(msize[d] * ratio) - 1;
-            l = Math.max(l, 0);
-            u = Math.min(u, maxU);
-            newLo[d] = (int) l;
-            newSize[d] = (int) (u - l + 1);
-            originIdx[d] = 0.5 * (sp[d] - maskSp[d]) / maskSp[d] + l / ratio;
-        }
-        double[] origin = mg.indexToPhysical(originIdx[0], originIdx[1], originIdx[2]);
-        Geometry ng = new Geometry(newSize[0], newSize[1], newSize[2], sp, origin, mg.direction());
-        Interpolator interp = new Interpolator(image, s.interpolator());
+        Geometry ng = ResamplingGrid.around(mg, lo, sz, sp, s.padDistance());
         // SimpleITK resamples into the input's pixel type; an integer image is cast back by truncation
-        boolean integral = isIntegral(image.voxels());
-        float[] iv = new float[ng.voxelCount()];
-        int[] mv = new int[ng.voxelCount()];
-        Geometry ig = image.geometry();
-        int i = 0;
-        for (int z = 0; z < ng.nz(); z++) {
-            for (int y = 0; y < ng.ny(); y++) {
-                for (int x = 0; x < ng.nx(); x++, i++) {
-                    double[] p = ng.indexToPhysical(x, y, z);
-                    double[] ci = ig.physicalToIndex(p);
-                    double val = interp.at(ci[0], ci[1], ci[2]);
-                    iv[i] = (float) (integral ? (val < 0 ? Math.ceil(val) : Math.floor(val)) : val);
-                    double[] mi = mg.physicalToIndex(p);
-                    int mx = (int) Math.round(mi[0]);
-                    int my = (int) Math.round(mi[1]);
-                    int mz = (int) Math.round(mi[2]);
-                    if (mx >= 0 && my >= 0 && mz >= 0 && mx < mg.nx() && my < mg.ny() && mz < mg.nz()) {
-                        mv[i] = mask.labels()[mg.index(mx, my, mz)];
-                    }
-                }
-            }
-        }
-        imageOut[0] = new Volume(ng, iv);
-        maskOut[0] = new LabelMap(ng, mv);
+        imageOut[0] = Resampler.resample(image, ng, interpolator(s.interpolator()), isIntegral(image.voxels()));
+        maskOut[0] = Resampler.resampleLabels(mask, ng);
+    }
+
+    /** The SimpleITK interpolator named in the settings, as the imaging library's enum. */
+    static Interpolator interpolator(ExtractionSettings.Interpolator kind) {
+        return switch (kind) {
+            case NEAREST_NEIGHBOR -> Interpolator.NEAREST;
+            case LINEAR -> Interpolator.LINEAR;
+            case BSPLINE -> Interpolator.BSPLINE;
+            case NONE -> throw new IllegalStateException("no interpolator");
+        };
     }
 }
