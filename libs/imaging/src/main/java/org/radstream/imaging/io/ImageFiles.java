@@ -10,6 +10,8 @@ import java.util.zip.ZipException;
 
 import org.radstream.imaging.ImageInputException;
 import org.radstream.imaging.ImageInputException.Reason;
+import org.radstream.imaging.LabelMap;
+import org.radstream.imaging.Volume;
 
 /** Small file helpers shared by the readers. */
 final class ImageFiles {
@@ -34,6 +36,24 @@ final class ImageFiles {
         } catch (ZipException e) {
             throw new ImageInputException(file, field, Reason.NOT_RECOGNISED, "corrupt gzip data: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The image as a label map; every voxel value must be an integer (0 = background), otherwise the
+     * error names the file, {@code field} and the first offending voxel.
+     */
+    static LabelMap labelMap(Path file, String field, Volume image) throws ImageInputException {
+        float[] voxels = image.voxels();
+        int[] labels = new int[voxels.length];
+        for (int i = 0; i < labels.length; i++) {
+            float v = voxels[i];
+            if (v != Math.rint(v) || Math.abs(v) > Integer.MAX_VALUE) {
+                throw new ImageInputException(file, field, Reason.UNSUPPORTED,
+                        "label image has non-integer value " + v + " at voxel index " + i);
+            }
+            labels[i] = (int) v;
+        }
+        return new LabelMap(image.geometry(), labels);
     }
 
     /** Orthonormal columns check for a row-major 3x3 matrix. */

@@ -45,8 +45,7 @@ public final class NiftiReader {
 
     /** The image with scl_slope/scl_inter applied. */
     public static Volume readVolume(Path file) throws IOException {
-        Parsed p = parse(file);
-        return new Volume(p.geometry, p.voxels);
+        return parse(file);
     }
 
     /**
@@ -54,23 +53,10 @@ public final class NiftiReader {
      * background).
      */
     public static LabelMap readLabelMap(Path file) throws IOException {
-        Parsed p = parse(file);
-        int[] labels = new int[p.voxels.length];
-        for (int i = 0; i < labels.length; i++) {
-            float v = p.voxels[i];
-            if (v != Math.rint(v) || Math.abs(v) > Integer.MAX_VALUE) {
-                throw new ImageInputException(file, "voxel data", Reason.UNSUPPORTED,
-                        "label image has non-integer value " + v + " at voxel index " + i);
-            }
-            labels[i] = (int) v;
-        }
-        return new LabelMap(p.geometry, labels);
+        return ImageFiles.labelMap(file, "voxel data", parse(file));
     }
 
-    private record Parsed(Geometry geometry, float[] voxels) {
-    }
-
-    private static Parsed parse(Path file) throws IOException {
+    private static Volume parse(Path file) throws IOException {
         byte[] bytes = ImageFiles.readMaybeGzipped(file);
         if (bytes.length < HEADER_SIZE) {
             throw new ImageInputException(file, "header", bytes.length < 4 ? Reason.NOT_RECOGNISED : Reason.TRUNCATED,
@@ -243,7 +229,7 @@ public final class NiftiReader {
             double v = type.read(data);
             voxels[i] = (float) (scale ? slope * v + inter : v);
         }
-        return new Parsed(geometry, voxels);
+        return new Volume(geometry, voxels);
     }
 
     /** Turns −0.0 into 0.0 so equal geometries compare equal. */

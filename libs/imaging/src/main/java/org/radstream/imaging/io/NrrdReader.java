@@ -35,29 +35,15 @@ public final class NrrdReader {
     }
 
     public static Volume readVolume(Path file) throws IOException {
-        Parsed p = parse(file);
-        return new Volume(p.geometry, p.voxels);
+        return parse(file);
     }
 
     /** A label image; every voxel must hold an integer value (0 = background). */
     public static LabelMap readLabelMap(Path file) throws IOException {
-        Parsed p = parse(file);
-        int[] labels = new int[p.voxels.length];
-        for (int i = 0; i < labels.length; i++) {
-            float v = p.voxels[i];
-            if (v != Math.rint(v) || Math.abs(v) > Integer.MAX_VALUE) {
-                throw new ImageInputException(file, "data", Reason.UNSUPPORTED,
-                        "label image has non-integer value " + v + " at voxel index " + i);
-            }
-            labels[i] = (int) v;
-        }
-        return new LabelMap(p.geometry, labels);
+        return ImageFiles.labelMap(file, "data", parse(file));
     }
 
-    private record Parsed(Geometry geometry, float[] voxels) {
-    }
-
-    private static Parsed parse(Path file) throws IOException {
+    private static Volume parse(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         if (bytes.length < 8 || !new String(bytes, 0, 4, StandardCharsets.US_ASCII).equals("NRRD")) {
             throw new ImageInputException(file, "magic", Reason.NOT_RECOGNISED, "file does not start with \"NRRD000x\"");
@@ -247,7 +233,7 @@ public final class NrrdReader {
             default -> throw new ImageInputException(file, "encoding", Reason.UNSUPPORTED,
                     "\"" + encoding + "\" is not supported (raw, gzip, ascii are)");
         }
-        return new Parsed(geometry, voxels);
+        return new Volume(geometry, voxels);
     }
 
     private static ImageInputException truncated(Path file, long needed, long have) {
