@@ -49,7 +49,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "features", mixinStandardHelpOptions = true,
         description = {"Extract PyRadiomics-compatible radiomics features (docs/radiomics.md).",
             "Single case: --image IMG --mask MASK -> JSON {features, diagnostics} or CSV.",
-            "Batch: --batch cases.csv --out features.csv, columns caseId,image,mask[,label]",
+            "Batch: --batch cases.csv --out features.csv, columns caseId,image,mask[,label]; other columns (e.g. sequence) are copied to the output",
             "(PyRadiomics' ID,Image,Mask,Label also accepted; paths relative to the CSV).",
             "A failing case gets status=error in its row and does not stop the others;",
             "the exit code is then 1."})
@@ -77,7 +77,7 @@ public final class FeaturesCommand implements Callable<Integer> {
         Path mask;
     }
 
-    @Option(names = "--params", paramLabel = "FILE", description = "PyRadiomics parameter YAML, or 'paper-1316' for the bundled profile (default: PyRadiomics defaults).")
+    @Option(names = "--params", paramLabel = "FILE", description = "PyRadiomics parameter YAML, or a bundled profile: 'paper-1316' (images already z-scored and at 1 mm) or 'paper-1316-dicom' (raw images: z-score + 1 mm resampling first) (default: PyRadiomics defaults).")
     String params;
 
     @Option(names = "--label", paramLabel = "N", description = "Label value of the ROI (overrides the parameter file).")
@@ -138,10 +138,12 @@ public final class FeaturesCommand implements Callable<Integer> {
             p = ParameterSet.defaults();
         } else if (params.equals("paper-1316")) {
             p = ParameterSet.paper1316();
+        } else if (params.equals("paper-1316-dicom")) {
+            p = ParameterSet.paper1316Dicom();
         } else {
             Path file = Path.of(params);
             if (!Files.isRegularFile(file)) {
-                throw new IOException(file + ": no such parameter file (give a PyRadiomics YAML file or 'paper-1316')");
+                throw new IOException(file + ": no such parameter file (give a PyRadiomics YAML file, 'paper-1316' or 'paper-1316-dicom')");
             }
             p = ParameterSet.load(file);
         }
@@ -223,7 +225,8 @@ public final class FeaturesCommand implements Callable<Integer> {
         return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 
-    record Case(String id, Path image, Path mask, Integer label) {
+    /** One batch row; {@code extra} holds the input's other columns (e.g. sequence, reader), copied to the output. */
+    record Case(String id, Path image, Path mask, Integer label, Map<String, String> extra) {
     }
 
     record Outcome(Case c, FeatureVector fv, String error) {
@@ -284,12 +287,18 @@ public final class FeaturesCommand implements Callable<Integer> {
         }
         int failed = 0;
         try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            List<String> header = new ArrayList<>(List.of("caseId", "image", "mask", "label", "status", "error"));
+            List<String> extraColumns = cases.isEmpty() ? List.of() : new ArrayList<>(cases.get(0).extra().keySet());
+            List<String> header = new ArrayList<>(List.of("caseId"));
+            header.addAll(extraColumns);
+            header.addAll(List.of("image", "mask", "label", "status", "error"));
             header.addAll(names);
             w.write(String.join(",", header) + "\n");
             for (Outcome o : outcomes) {
                 List<String> row = new ArrayList<>();
                 row.add(csv(o.c().id()));
+                for (String column : extraColumns) {
+                    row.add(csv(o.c().extra().getOrDefault(column, "")));
+                }
                 row.add(csv(o.c().image().toString()));
                 row.add(csv(o.c().mask().toString()));
                 row.add(o.c().label() == null ? "" : o.c().label().toString());
@@ -341,7 +350,13 @@ public final class FeaturesCommand implements Callable<Integer> {
                     throw new IOException(file + ": line " + (r + 1) + ": label is not an integer: '" + f.get(la) + "'");
                 }
             }
-            out.add(new Case(caseId, image, mask, label));
+            Map<String, String> extra = new LinkedHashMap<>();
+            for (int c = 0; c < header.size(); c++) {
+                if (c != id && c != im && c != ma && c != la) {
+                    extra.put(header.get(c).trim(), c < f.size() ? f.get(c) : "");
+                }
+            }
+            out.add(new Case(caseId, image, mask, label, extra));
         }
         return out;
     }

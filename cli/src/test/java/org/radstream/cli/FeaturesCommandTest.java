@@ -116,4 +116,24 @@ class FeaturesCommandTest {
         assertEquals(6 + 107, lines.get(0).split(",").length);
         assertTrue(r.err().contains("2/4 cases extracted"), r.err());
     }
+
+    @Test
+    void batchCopiesExtraInputColumnsSuchAsSequence(@TempDir Path tmp) throws IOException {
+        // radstream analyze needs a sequence column: other input columns pass through to the output rows
+        Path d = breast1();
+        Path cases = tmp.resolve("cases.csv");
+        Files.writeString(cases, "caseId,sequence,reader,image,mask\n"
+                + "c1,DP,A," + d.resolve("breast1_image.nrrd") + "," + d.resolve("breast1_label.nrrd") + "\n"
+                + "c2,AP,A," + d.resolve("breast1_image.nrrd") + "," + tmp.resolve("missing.nrrd") + "\n");
+        Path out = tmp.resolve("features.csv");
+        CliRun r = CliRun.of("features", "--batch", cases.toString(), "--out", out.toString());
+        assertEquals(1, r.exitCode(), "the row with a missing mask fails, the other is extracted: " + r.err());
+        List<String> lines = Files.readAllLines(out);
+        assertEquals(List.of("caseId", "sequence", "reader", "image", "mask", "label", "status", "error"),
+                List.of(lines.get(0).split(",")).subList(0, 8));
+        assertTrue(lines.get(1).startsWith("c1,DP,A,"), lines.get(1));
+        assertTrue(lines.get(1).contains(",ok,"), lines.get(1));
+        assertTrue(lines.get(2).startsWith("c2,AP,A,"), lines.get(2));
+        assertTrue(lines.get(2).contains(",error,"), lines.get(2));
+    }
 }

@@ -81,6 +81,14 @@ public record ParameterSet(ExtractionSettings settings, Map<ImageType, Map<Strin
         return loadResource("/org/radstream/radiomics/paper-1316.yaml");
     }
 
+    /**
+     * The paper profile for raw images: z-score and 1 mm B-spline resampling first (the study's step 1, in
+     * PyRadiomics' order), then the 1316 features of {@link #paper1316()}.
+     */
+    public static ParameterSet paper1316Dicom() throws IOException {
+        return loadResource("/org/radstream/radiomics/paper-1316-dicom.yaml");
+    }
+
     @SuppressWarnings("unchecked")
     public static ParameterSet parse(InputStream in, String source) throws IOException {
         Object root;

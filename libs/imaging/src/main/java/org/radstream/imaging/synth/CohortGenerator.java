@@ -37,7 +37,7 @@ import org.radstream.imaging.sequence.MrSequence;
  * DIR/patients/&lt;caseId&gt;/&lt;SEQ&gt;/IM0001.dcm …        five MR series (T1WI, T2WI, AP, PVP, DP), one frame of reference
  * DIR/patients/&lt;caseId&gt;/roi/&lt;SEQ&gt;_reader_a.seg.dcm   reader A's ROI (maximum cross-section) as DICOM SEG
  * DIR/patients/&lt;caseId&gt;/roi/&lt;SEQ&gt;_reader_a.nii.gz     … and as NIfTI; reader_b for readerBCases patients
- * DIR/clinical.csv, outcomes.csv, cases.csv, generator.json
+ * DIR/clinical.csv, outcomes.csv, cases.csv, features_batch_reader_{a,b}.csv, generator.json
  * </pre>
  * Reader A draws on the DP series (the study's reference) on the slice where the largest tumour has
  * its largest cross-section; the boundary is perturbed by δ(θ) = b + Σ_{m=1..4} a_m cos(mθ + φ_m),
@@ -135,6 +135,7 @@ public final class CohortGenerator {
         Files.writeString(out.resolve("clinical.csv"), cl, StandardCharsets.UTF_8);
         Files.writeString(out.resolve("outcomes.csv"), oc, StandardCharsets.UTF_8);
         Files.writeString(out.resolve("cases.csv"), cs, StandardCharsets.UTF_8);
+        writeFeatureBatches(out, cs.toString());
 
         double[] r = patients.stream().mapToDouble(Patient::risk).toArray();
         double oracle = auc(r, er);
@@ -363,5 +364,25 @@ public final class CohortGenerator {
 
     private static double sq(double v) {
         return v * v;
+    }
+
+    /**
+     * Writes features_batch_reader_a.csv and features_batch_reader_b.csv: the cases in PyRadiomics' batch
+     * layout ({@code caseId,sequence,reader,image,mask}, image = the DICOM series folder, mask = the reader's
+     * SEG), ready for {@code radstream features --batch FILE --params paper-1316-dicom}.
+     */
+    private static void writeFeatureBatches(Path out, String casesCsv) throws IOException {
+        StringBuilder a = new StringBuilder("caseId,sequence,reader,image,mask\n");
+        StringBuilder b = new StringBuilder("caseId,sequence,reader,image,mask\n");
+        casesCsv.lines().skip(1).filter(l -> !l.isBlank()).forEach(line -> {
+            // caseId,sequence,series_dir,seg_reader_a,nifti_reader_a,seg_reader_b,nifti_reader_b
+            String[] f = line.split(",", -1);
+            a.append(f[0]).append(',').append(f[1]).append(",A,").append(f[2]).append(',').append(f[3]).append('\n');
+            if (!f[5].isEmpty()) {
+                b.append(f[0]).append(',').append(f[1]).append(",B,").append(f[2]).append(',').append(f[5]).append('\n');
+            }
+        });
+        Files.writeString(out.resolve("features_batch_reader_a.csv"), a, StandardCharsets.UTF_8);
+        Files.writeString(out.resolve("features_batch_reader_b.csv"), b, StandardCharsets.UTF_8);
     }
 }

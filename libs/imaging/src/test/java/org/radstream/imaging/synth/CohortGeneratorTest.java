@@ -64,6 +64,17 @@ class CohortGeneratorTest {
             }
         }
         assertEquals(2 * 5, readerB);
+        // the same ROIs in radstream features' batch layout, one file per reader
+        List<String> batchA = Files.readAllLines(cohort.resolve("features_batch_reader_a.csv"));
+        List<String> batchB = Files.readAllLines(cohort.resolve("features_batch_reader_b.csv"));
+        assertEquals("caseId,sequence,reader,image,mask", batchA.get(0));
+        assertEquals(1 + 6 * 5, batchA.size());
+        assertEquals(1 + readerB, batchB.size());
+        for (String row : batchB.subList(1, batchB.size())) {
+            String[] c = row.split(",", -1);
+            assertEquals("B", c[2], row);
+            assertTrue(Files.isDirectory(cohort.resolve(c[3])) && Files.isRegularFile(cohort.resolve(c[4])), row);
+        }
         List<String> outcomes = Files.readAllLines(cohort.resolve("outcomes.csv"));
         assertEquals("caseId,early_recurrence,followup_months", outcomes.get(0));
         assertEquals(3, outcomes.stream().skip(1).filter(l -> l.split(",")[1].equals("1")).count());
