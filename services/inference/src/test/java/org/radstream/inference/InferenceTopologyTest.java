@@ -154,12 +154,32 @@ class InferenceTopologyTest {
         }
         assertEquals(clinicalTable.value(id, "alb"), r.getPoints().get(0).getValue(), 0.0);
         assertEquals(clinicalTable.value(id, "tumor_multiple"), r.getPoints().get(1).getValue(), 0.0);
+        assertEquals(nomogramRadScore(raw), r.getPoints().get(2).getValue(), 1e-9, "rad_score value recovered from its points " + id);
         // the analysis's own nomogram numbers for this case (training-time computation)
         JsonNode nc = analysis.get("nomogram").get("cases").get(id);
         assertEquals(nc.get("probability").asDouble(), r.getProbability(), 0.0, "analysis probability " + id);
         assertEquals(nc.get("total").asDouble(), r.getTotalPoints(), 0.0, "analysis total " + id);
         assertEquals("nomogram", r.getModelName());
         assertEquals(Instant.parse("2026-11-27T09:59:30Z"), r.getStageTimes().get("quality-gate"));
+    }
+
+    /** The nomogram's rad-score input straight from the artifact JSON: intercept + Σ β (x − mean)/sd. */
+    static double nomogramRadScore(Map<String, Double> raw) {
+        try {
+            JsonNode a = new ObjectMapper().readTree(artifactJson);
+            double[] sum = {0};
+            a.get("nomogram").get("radscore_coefficients").fields().forEachRemaining(e -> {
+                if (e.getKey().equals("(Intercept)")) {
+                    sum[0] += e.getValue().asDouble();
+                } else {
+                    JsonNode st = a.get("standardization").get(e.getKey());
+                    sum[0] += e.getValue().asDouble() * (raw.get(e.getKey()) - st.get("mean").asDouble()) / st.get("sd").asDouble();
+                }
+            });
+            return sum[0];
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
