@@ -112,10 +112,15 @@ public final class Ingestion {
      * and ROI files in {@code roi/}; then {@code clinical.csv} and {@code outcomes.csv} when present.
      */
     public Summary folder(Path root) throws IOException {
+        return folder(root, "folder");
+    }
+
+    /** As {@link #folder(Path)}, naming how the studies arrived ({@code folder}, or {@code cli} for a command). */
+    public Summary folder(Path root, String source) throws IOException {
         long dl0 = deadLettered.get();
         long studiesOut = 0;
         for (Path dir : studyDirs(root)) {
-            if (study(studyFiles(dir), "folder")) {
+            if (study(studyFiles(dir), source)) {
                 studiesOut++;
             }
         }

@@ -110,7 +110,7 @@ public final class IngestionService implements ManagedService {
 
     /**
      * Imports {@code settings.folder()} once, without SCP, REST or health endpoint (the CLI's {@code radstream
-     * ingest}); returns when everything is delivered.
+     * ingest}; studies carry source {@code cli}); returns when everything is delivered.
      */
     public static Ingestion.Summary importFolder(RadstreamConfig config, IngestionSettings settings) throws IOException {
         if (settings.folder() == null) {
@@ -119,7 +119,7 @@ public final class IngestionService implements ManagedService {
         DeadLetterCounts counts = new DeadLetterCounts();
         try (StageMetrics metrics = new StageMetrics(Ingestion.STAGE, counts);
                 KafkaIngestionSink sink = openSink(config, settings, counts)) {
-            return wire(settings, sink, metrics, Clock.systemUTC()).folder(settings.folder());
+            return wire(settings, sink, metrics, Clock.systemUTC()).folder(settings.folder(), "cli");
         }
     }
 

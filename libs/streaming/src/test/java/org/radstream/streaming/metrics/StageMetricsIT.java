@@ -91,4 +91,38 @@ class StageMetricsIT {
                     && l.contains("stage=metrics-it") && l.endsWith(" 50.0")), all);
         }
     }
+
+    @Test
+    void kafkaStreamsMetricsAreExported() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(PrometheusTextParser.available(), "python3 prometheus_client not installed");
+        String in = "radstream.metrics-streams-in.v1";
+        Properties common = new Properties();
+        common.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        try (Admin admin = Admin.create(common)) {
+            admin.createTopics(List.of(new NewTopic(in, 1, (short) 1))).all().get();
+        }
+        org.apache.kafka.streams.StreamsBuilder b = new org.apache.kafka.streams.StreamsBuilder();
+        b.stream(in, org.apache.kafka.streams.kstream.Consumed.with(
+                org.apache.kafka.common.serialization.Serdes.String(), org.apache.kafka.common.serialization.Serdes.String()))
+                .foreach((k, v) -> { });
+        Properties sp = new Properties();
+        sp.putAll(common);
+        sp.put(org.apache.kafka.streams.StreamsConfig.APPLICATION_ID_CONFIG, "metrics-streams-it");
+        sp.put(org.apache.kafka.streams.StreamsConfig.STATE_DIR_CONFIG, dir.resolve("streams").toString());
+        try (StageMetrics m = new StageMetrics("metrics-streams-it", new DeadLetterCounts());
+                org.apache.kafka.streams.KafkaStreams streams = new org.apache.kafka.streams.KafkaStreams(b.build(), sp)) {
+            m.bind(streams);
+            streams.start();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (streams.state() != org.apache.kafka.streams.KafkaStreams.State.RUNNING && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            List<String> parsed = PrometheusTextParser.parse(m.scrape());
+            String all = String.join("\n", parsed);
+            // the app's own state gauge and its embedded consumer's lag metric
+            assertTrue(parsed.stream().anyMatch(l -> l.startsWith("kafka_stream_alive_stream_threads{")
+                    && l.endsWith(" 1.0")), all);
+            assertTrue(parsed.stream().anyMatch(l -> l.startsWith("kafka_consumer_fetch_manager_records_lag_max{")), all);
+        }
+    }
 }
