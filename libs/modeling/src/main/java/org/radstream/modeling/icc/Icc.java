@@ -106,8 +106,7 @@ public final class Icc {
         double f = msb / msw;
         double d1 = n - 1, d2 = n * (k - 1.0);
         double fl = f / qf(0.975, d1, d2), fu = f * qf(0.975, d2, d1);
-        return new IccResult(IccForm.ICC1_1, icc, f, d1, d2, upper(f, d1, d2),
-                (fl - 1) / (fl + (k - 1)), (fu - 1) / (fu + k - 1));
+        return new IccResult(IccForm.ICC1_1, icc, f, d1, d2, upper(f, d1, d2), bound(fl), bound(fu));
     }
 
     private IccResult icc3() {
@@ -115,25 +114,40 @@ public final class Icc {
         double f = msb / mse;
         double d1 = n - 1, d2 = (n - 1.0) * (k - 1);
         double fl = f / qf(0.975, d1, d2), fu = f * qf(0.975, d2, d1);
-        return new IccResult(IccForm.ICC3_1, icc, f, d1, d2, upper(f, d1, d2),
-                (fl - 1) / (fl + k - 1), (fu - 1) / (fu + k - 1));
+        return new IccResult(IccForm.ICC3_1, icc, f, d1, d2, upper(f, d1, d2), bound(fl), bound(fu));
     }
 
     private IccResult icc2() {
         double icc = (msb - mse) / (msb + (k - 1) * mse + k * (msj - mse) / n);
         double f = msb / mse;
         double d1 = n - 1, d2 = (n - 1.0) * (k - 1);
-        double fj = msj / mse;
-        double a = k * icc * fj + n * (1 + (k - 1) * icc) - k * icc;
-        double vn = (k - 1) * (n - 1.0) * a * a;
-        double b = n * (1 + (k - 1) * icc) - k * icc;
-        double vd = (n - 1.0) * k * k * icc * icc * fj * fj + b * b;
-        double v = vn / vd;
+        if (Double.isNaN(icc)) {
+            // no variance at all (a constant feature): undefined, as psych::ICC reports it
+            return new IccResult(IccForm.ICC2_1, icc, f, d1, d2, Double.NaN, Double.NaN, Double.NaN);
+        }
+        double v;
+        if (mse == 0) {
+            // readers agree up to a constant offset: the Satterthwaite df below tends to k - 1 as mse -> 0
+            // (psych::ICC gets the same bounds from its round-off-sized mse)
+            v = k - 1;
+        } else {
+            double fj = msj / mse;
+            double a = k * icc * fj + n * (1 + (k - 1) * icc) - k * icc;
+            double vn = (k - 1) * (n - 1.0) * a * a;
+            double b = n * (1 + (k - 1) * icc) - k * icc;
+            double vd = (n - 1.0) * k * k * icc * icc * fj * fj + b * b;
+            v = vn / vd;
+        }
         double f3u = qf(0.975, n - 1, v), f3l = qf(0.975, v, n - 1);
         double denomTerm = k * msj + (k * n - k - n) * mse;
         double lo = n * (msb - f3u * mse) / (f3u * denomTerm + n * msb);
         double hi = n * (f3l * msb - mse) / (denomTerm + n * f3l * msb);
         return new IccResult(IccForm.ICC2_1, icc, f, d1, d2, upper(f, d1, d2), lo, hi);
+    }
+
+    /** CI bound (F - 1) / (F + k - 1) of ICC(1,1) and ICC(3,1); 1 in the limit of perfect agreement (F infinite). */
+    private double bound(double fx) {
+        return Double.isInfinite(fx) ? 1.0 : (fx - 1) / (fx + k - 1);
     }
 
     private static double qf(double p, double d1, double d2) {
