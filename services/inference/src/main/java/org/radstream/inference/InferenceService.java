@@ -45,7 +45,7 @@ public final class InferenceService implements ManagedService {
         DeadLetterExceptionHandler.configure(p, InferenceTopology.STAGE,
                 serdes.<DeadLetter>forTopic(Topics.DLQ).serializer(), counts);
         this.streams = new StreamsService(InferenceTopology.STAGE,
-                InferenceTopology.buildTopology(settings, serdes, counts), p);
+                InferenceTopology.buildTopology(settings, serdes, counts, metrics), p);
     }
 
     @Override

@@ -21,6 +21,7 @@ import org.radstream.events.DeadLetter;
 import org.radstream.events.ModelPublished;
 import org.radstream.events.RiskScore;
 import org.radstream.streaming.dlq.DeadLetterCounts;
+import org.radstream.streaming.metrics.StageMetrics;
 import org.radstream.streaming.topics.Topics;
 
 /**
@@ -41,11 +42,16 @@ public final class InferenceTopology {
     }
 
     public static Topology buildTopology(InferenceSettings settings, EventSerdes serdes) {
-        return buildTopology(settings, serdes, new DeadLetterCounts());
+        DeadLetterCounts counts = new DeadLetterCounts();
+        return buildTopology(settings, serdes, counts, new StageMetrics(STAGE, counts));
     }
 
-    /** @param counts dead letters by reason, shared with the stage's metrics */
-    public static Topology buildTopology(InferenceSettings settings, EventSerdes serdes, DeadLetterCounts counts) {
+    /**
+     * @param counts  dead letters by reason, shared with the stage's metrics
+     * @param metrics cases in, risk scores out, processing time per case
+     */
+    public static Topology buildTopology(InferenceSettings settings, EventSerdes serdes, DeadLetterCounts counts,
+            StageMetrics metrics) {
         Serde<String> keys = Serdes.String();
         Serde<CaseFeatures> cases = serdes.forTopic(Topics.FEATURES_CASE);
         Serde<ClinicalRecord> clinical = serdes.forTopic(Topics.CLINICAL);
@@ -62,7 +68,7 @@ public final class InferenceTopology {
                 serdes.internal(CaseFeatures.class)));
 
         KStream<String, SpecificRecord> out = b.stream(Topics.FEATURES_CASE.name(), Consumed.with(keys, cases))
-                .process(() -> new ScoringProcessor(settings, counts), Named.as("score"), WAITING_STORE, CLINICAL_STORE);
+                .process(() -> new ScoringProcessor(settings, counts, metrics), Named.as("score"), WAITING_STORE, CLINICAL_STORE);
         Map<String, KStream<String, SpecificRecord>> branches = out.split(Named.as("inference-"))
                 .branch((k, v) -> v instanceof RiskScore, Branched.as("scores"))
                 .defaultBranch(Branched.as("dlq"));

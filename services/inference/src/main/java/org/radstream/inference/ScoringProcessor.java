@@ -21,6 +21,7 @@ import org.radstream.streaming.dlq.DeadLetterFactory;
 import org.radstream.streaming.dlq.DeadLetterSource;
 import org.radstream.streaming.dlq.ReasonCode;
 import org.radstream.streaming.dlq.RejectedRecordException;
+import org.radstream.streaming.metrics.StageMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,7 @@ final class ScoringProcessor implements Processor<String, CaseFeatures, String, 
 
     private final InferenceSettings settings;
     private final DeadLetterCounts counts;
+    private final StageMetrics metrics;
     private final DeadLetterFactory deadLetters = new DeadLetterFactory(InferenceTopology.STAGE, Clock.systemUTC());
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, CaseFeatures> waiting;
@@ -46,9 +48,10 @@ final class ScoringProcessor implements Processor<String, CaseFeatures, String, 
     private String modelId;
     private String unusableModel;
 
-    ScoringProcessor(InferenceSettings settings, DeadLetterCounts counts) {
+    ScoringProcessor(InferenceSettings settings, DeadLetterCounts counts, StageMetrics metrics) {
         this.settings = settings;
         this.counts = counts;
+        this.metrics = metrics;
     }
 
     @Override
@@ -62,6 +65,8 @@ final class ScoringProcessor implements Processor<String, CaseFeatures, String, 
 
     @Override
     public void process(Record<String, CaseFeatures> record) {
+        long start = System.nanoTime();
+        metrics.recordsIn(1);
         DeadLetterSource source = context.recordMetadata()
                 .map(m -> DeadLetterSource.kafka(m.topic(), m.partition(), m.offset()))
                 .orElseGet(() -> DeadLetterSource.uri("kafka-streams:" + InferenceTopology.STAGE));
@@ -70,6 +75,7 @@ final class ScoringProcessor implements Processor<String, CaseFeatures, String, 
         } else {
             waiting.put(record.key(), record.value());
         }
+        metrics.recordProcessing(java.time.Duration.ofNanos(System.nanoTime() - start));
     }
 
     private void retryWaiting() {
@@ -111,6 +117,7 @@ final class ScoringProcessor implements Processor<String, CaseFeatures, String, 
         }
         try {
             context.forward(new Record<String, SpecificRecord>(caseId, CaseScoring.score(c, predictors, m, now), timestamp));
+            metrics.recordsOut(1);
         } catch (RejectedRecordException e) {
             deadLetter(caseId, e, source, timestamp);
         }

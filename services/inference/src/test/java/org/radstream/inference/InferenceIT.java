@@ -30,6 +30,7 @@ import org.radstream.streaming.config.RadstreamConfig;
 import org.radstream.streaming.dlq.DeadLetterCounts;
 import org.radstream.streaming.dlq.ReasonCode;
 import org.radstream.streaming.embedded.EmbeddedPlatform;
+import org.radstream.streaming.metrics.MetricsHttpHandler;
 import org.radstream.streaming.metrics.StageMetrics;
 import org.radstream.streaming.registry.RegistrySettings;
 import org.radstream.streaming.registry.SchemaRegistryClient;
@@ -77,7 +78,8 @@ class InferenceIT {
         try (StageMetrics metrics = new StageMetrics(InferenceTopology.STAGE, counts);
              ServiceRunner.Running running = ServiceRunner.start(new InferenceService(config, InferenceSettings.DEFAULT,
                      dir.resolve("state"), SchemaRegistration.AUTO_REGISTER, metrics, counts),
-                     RunnerSettings.DEFAULTS.withHealthHost("127.0.0.1").withHealthPort(0));
+                     RunnerSettings.DEFAULTS.withHealthHost("127.0.0.1").withHealthPort(0),
+                     Map.of(MetricsHttpHandler.PATH, new MetricsHttpHandler(metrics)));
              KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(ClientProperties.producer(config, "it"),
                      new StringSerializer(), new ConfluentAvroSerializer<>(registry, RecordPart.VALUE, SchemaRegistration.AUTO_REGISTER))) {
             List<String> ids = new InferenceTopologyTest().ids(8);
@@ -104,6 +106,14 @@ class InferenceIT {
             assertEquals(ids.subList(1, ids.size()).stream().sorted().toList(), byCase.keySet().stream().sorted().toList());
             InferenceTopologyTest check = new InferenceTopologyTest();
             scores.forEach(check::assertScoredAsTheLibraryDoes);
+
+            // the stage's Prometheus endpoint: cases in, scores out, dead letters by reason
+            String text = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + running.healthPort() + MetricsHttpHandler.PATH)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            assertTrue(text.lines().anyMatch(l -> l.startsWith("radstream_stage_records_out_total") && l.contains("inference")
+                    && l.endsWith(" " + (double) (ids.size() - 1))), text);
+            assertTrue(text.lines().anyMatch(l -> l.startsWith("radstream_dlq_records_total") && l.contains("ALB_OUT_OF_RANGE")), text);
         }
     }
 

@@ -21,6 +21,7 @@ import org.radstream.events.FeatureVector;
 import org.radstream.events.Reader;
 import org.radstream.events.Sequence;
 import org.radstream.events.StableFeatureSet;
+import org.radstream.streaming.metrics.StageMetrics;
 
 /**
  * The caseId-partitioned half of the gate. Keeps every FeatureVector of its cases; when a (case, sequence)
@@ -31,13 +32,15 @@ import org.radstream.events.StableFeatureSet;
  */
 final class CaseSideProcessor implements Processor<String, FeatureVector, String, SpecificRecord> {
     private final Duration releaseCheckInterval;
+    private final StageMetrics metrics;
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, FeatureVector> vectors;
     private KeyValueStore<String, Long> waiting;
     private TimestampedKeyValueStore<String, StableFeatureSet> stableSets;
 
-    CaseSideProcessor(Duration releaseCheckInterval) {
+    CaseSideProcessor(Duration releaseCheckInterval, StageMetrics metrics) {
         this.releaseCheckInterval = releaseCheckInterval;
+        this.metrics = metrics;
     }
 
     @Override
@@ -51,6 +54,8 @@ final class CaseSideProcessor implements Processor<String, FeatureVector, String
 
     @Override
     public void process(Record<String, FeatureVector> record) {
+        long start = System.nanoTime();
+        metrics.recordsIn(1);
         FeatureVector v = record.value();
         String caseId = record.key();
         Sequence seq = v.getFeatures().getSequence();
@@ -67,6 +72,7 @@ final class CaseSideProcessor implements Processor<String, FeatureVector, String
             waiting.put(caseId, context.currentSystemTimeMs());
             tryRelease(caseId, record.timestamp());
         }
+        metrics.recordProcessing(Duration.ofNanos(System.nanoTime() - start));
     }
 
     private void releaseWaiting() {
@@ -101,6 +107,7 @@ final class CaseSideProcessor implements Processor<String, FeatureVector, String
         if (cf.isPresent()) {
             waiting.delete(caseId);
             context.forward(new Record<String, SpecificRecord>(caseId, cf.get(), timestamp));
+            metrics.recordsOut(1);
         }
     }
 

@@ -45,7 +45,7 @@ public final class QualityGateService implements ManagedService {
         DeadLetterExceptionHandler.configure(p, QualityGateTopology.STAGE,
                 serdes.<DeadLetter>forTopic(Topics.DLQ).serializer(), counts);
         this.streams = new StreamsService(QualityGateTopology.STAGE,
-                QualityGateTopology.buildTopology(settings, serdes), p);
+                QualityGateTopology.buildTopology(settings, serdes, metrics), p);
     }
 
     @Override

@@ -19,6 +19,8 @@ import org.apache.kafka.streams.state.Stores;
 import org.radstream.events.CaseFeatures;
 import org.radstream.events.FeatureVector;
 import org.radstream.events.StableFeatureSet;
+import org.radstream.streaming.dlq.DeadLetterCounts;
+import org.radstream.streaming.metrics.StageMetrics;
 import org.radstream.streaming.topics.Topics;
 
 /**
@@ -57,6 +59,11 @@ public final class QualityGateTopology {
     }
 
     public static Topology buildTopology(QualityGateSettings settings, EventSerdes serdes) {
+        return buildTopology(settings, serdes, new StageMetrics(STAGE, new DeadLetterCounts()));
+    }
+
+    /** @param metrics vectors in, case records out, processing time per vector */
+    public static Topology buildTopology(QualityGateSettings settings, EventSerdes serdes, StageMetrics metrics) {
         Serde<String> keys = Serdes.String();
         Serde<FeatureVector> vectorsIn = serdes.forTopic(Topics.FEATURES_EXTRACTED);
         Serde<FeatureVector> vectorsInternal = serdes.internal(FeatureVector.class);
@@ -73,7 +80,7 @@ public final class QualityGateTopology {
         b.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(VERSIONS_STORE), keys, Serdes.Long()));
 
         KStream<String, SpecificRecord> caseSide = b.stream(Topics.FEATURES_EXTRACTED.name(), Consumed.with(keys, vectorsIn))
-                .process(() -> new CaseSideProcessor(settings.releaseCheckInterval()), Named.as("pair-and-assemble"),
+                .process(() -> new CaseSideProcessor(settings.releaseCheckInterval(), metrics), Named.as("pair-and-assemble"),
                         VECTORS_STORE, WAITING_STORE);
         Map<String, KStream<String, SpecificRecord>> out = caseSide.split(Named.as("gate-"))
                 .branch((k, v) -> v instanceof CaseFeatures, Branched.as("cases"))
