@@ -197,25 +197,31 @@ class IngestionIT {
     }
 
     @Test
-    void corruptDicomAndOutOfRangeAlbGoToTheDlqWhileTheOtherCasesFlow() throws Exception {
+    void badInputsGoToTheDlqWithTheirReasonWhileTheOtherCasesFlow() throws Exception {
         Path broken = dir.resolve("broken-" + UUID.randomUUID());
         Cohorts.copyTree(cohort, broken);
         Files.write(broken.resolve("patients/RS-0002/T2WI/IM0005.dcm"), "not DICOM at all".repeat(20).getBytes(StandardCharsets.US_ASCII));
+        Cohorts.deleteTree(broken.resolve("patients/RS-0004/DP"));
         Path csv = broken.resolve("clinical.csv");
         List<String> lines = new ArrayList<>(Files.readAllLines(csv));
         for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).startsWith("RS-0003,")) {
-                String[] f = lines.get(i).split(",", -1);
+            String[] f = lines.get(i).split(",", -1);
+            if (f[0].equals("RS-0003")) {
                 f[3] = "380"; // g/L typed for 38.0
-                lines.set(i, String.join(",", f));
+            } else if (f[0].equals("RS-0001")) {
+                f[3] = ""; // not measured
             }
+            lines.set(i, String.join(",", f));
         }
         Files.write(csv, lines);
         try (Running run = startService(Map.of(IngestionKey.FOLDER, broken.toString()))) {
             Set<String> ids = run.caseIds();
             String c2 = run.pseudo().caseId("RS-0002");
             String c3 = run.pseudo().caseId("RS-0003");
-            List<ConsumerRecord<String, byte[]>> dlq = read(Topics.DLQ, ids, 2);
+            String c1 = run.pseudo().caseId("RS-0001");
+            String c4 = run.pseudo().caseId("RS-0004");
+            List<ConsumerRecord<String, byte[]>> dlq = read(Topics.DLQ, ids, 4);
+            assertEquals(4, dlq.size());
             Map<String, DeadLetter> byCase = dlq.stream().map(r -> decode(r, DeadLetter.class))
                     .collect(Collectors.toMap(DeadLetter::getCaseId, d -> d));
             assertEquals("CORRUPT_DICOM", byCase.get(c2).getReasonCode());
@@ -224,18 +230,19 @@ class IngestionIT {
             assertEquals("ingestion", byCase.get(c2).getStage());
             assertEquals("ALB_OUT_OF_RANGE", byCase.get(c3).getReasonCode());
             assertTrue(byCase.get(c3).getSourceUri().endsWith("clinical.csv#line=4"), byCase.get(c3).getSourceUri());
+            assertEquals("ALB_MISSING", byCase.get(c1).getReasonCode());
+            assertEquals("MISSING_SEQUENCE", byCase.get(c4).getReasonCode());
+            assertTrue(byCase.get(c4).getMessage().contains("no series for DP"), byCase.get(c4).getMessage());
             for (DeadLetter d : byCase.values()) {
                 for (String p : PATIENTS) {
                     assertFalse(d.toString().contains(p), "patient ID in a dead letter: " + d);
                 }
             }
-            // the others flow: 3 studies (not RS-0002), 3 clinical records (not RS-0003), 4 outcomes
-            assertEquals(ids.stream().filter(x -> !x.equals(c2)).collect(Collectors.toSet()),
-                    keys(read(Topics.STUDIES_RECEIVED, ids, 3)));
-            assertEquals(ids.stream().filter(x -> !x.equals(c3)).collect(Collectors.toSet()),
-                    keys(read(Topics.CLINICAL, ids, 3)));
+            // the others flow: studies of RS-0001 and RS-0003, clinical records of RS-0002 and RS-0004, 4 outcomes
+            assertEquals(Set.of(c1, c3), keys(read(Topics.STUDIES_RECEIVED, ids, 2)));
+            assertEquals(Set.of(c2, c4), keys(read(Topics.CLINICAL, ids, 2)));
             assertEquals(ids, keys(read(Topics.OUTCOMES, ids, 4)));
-            assertEquals(new Ingestion.Summary(3, 3, 4, 2), awaitSummary(run));
+            assertEquals(new Ingestion.Summary(2, 2, 4, 4), awaitSummary(run));
             String metrics = get(run.runner().healthPort(), "/metrics").body();
             assertTrue(metrics.contains("radstream_dlq_records_total{reason=\"CORRUPT_DICOM\",stage=\"ingestion\"} 1.0"), metrics);
             assertTrue(metrics.contains("radstream_dlq_records_total{reason=\"ALB_OUT_OF_RANGE\",stage=\"ingestion\"} 1.0"), metrics);
