@@ -82,8 +82,9 @@ import org.radstream.streaming.topics.Topics;
  * StudyReceived events with file: URIs. Preprocessing runs one instance, feature extraction two of the same
  * consumer group. Checks: one PreprocessedRoi and one FeatureVector (1316 names) per (sequence, reader) of the
  * good cases; their voxels equal the imaging library run directly on the same files (bit for bit) and their
- * values the radiomics library run on that result; the corrupt case is dead-lettered as CORRUPT_DICOM and
- * counted in the metrics.
+ * values the radiomics library run on that result; the corrupt case is dead-lettered as CORRUPT_DICOM by
+ * preprocessing (and counted in its metrics), a ROI event with an empty mask as FEATURE_NOT_COMPUTABLE by feature
+ * extraction.
  */
 class StagesIT {
 
@@ -97,6 +98,7 @@ class StagesIT {
     static final List<ServiceRunner.Running> services = new ArrayList<>();
     static ServiceRunner.Running preprocessing;
     static final String CORRUPT_CASE = "corrupt-case";
+    static final String EMPTY_ROI_CASE = "empty-roi-case";
 
     @BeforeAll
     static void start() throws Exception {
@@ -176,14 +178,27 @@ class StagesIT {
             for (StudyReceived s : studies) {
                 p.send(new ProducerRecord<>(Topics.STUDIES_RECEIVED.name(), s.getCaseId(), s)).get();
             }
+            // and straight to feature extraction: a ROI event whose mask is empty, which the radiomics library refuses
+            p.send(new ProducerRecord<>(Topics.ROIS_PREPROCESSED.name(), EMPTY_ROI_CASE, emptyRoi())).get();
         }
 
-        List<ConsumerRecord<String, byte[]>> rois = read(Topics.ROIS_PREPROCESSED, expected);
+        List<ConsumerRecord<String, byte[]>> rois = read(Topics.ROIS_PREPROCESSED, expected + 1);
+        rois.removeIf(r -> r.key().equals(EMPTY_ROI_CASE));
         List<ConsumerRecord<String, byte[]>> vectors = read(Topics.FEATURES_EXTRACTED, expected);
-        List<ConsumerRecord<String, byte[]>> dead = read(Topics.DLQ, 1);
+        Map<String, DeadLetter> dead = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> r : read(Topics.DLQ, 2)) {
+            DeadLetter d = decode(r, DeadLetter.class);
+            dead.put(d.getCaseId(), d);
+        }
+
+        // the empty ROI: dead-lettered by feature extraction
+        DeadLetter empty = dead.get(EMPTY_ROI_CASE);
+        assertEquals("feature-extraction", empty.getStage());
+        assertEquals("FEATURE_NOT_COMPUTABLE", empty.getReasonCode());
+        assertEquals(Topics.ROIS_PREPROCESSED.name(), empty.getSourceTopic());
 
         // the corrupt case: one dead letter from preprocessing, nothing emitted for it
-        DeadLetter dl = decode(dead.get(0), DeadLetter.class);
+        DeadLetter dl = dead.get(CORRUPT_CASE);
         assertEquals(CORRUPT_CASE, dl.getCaseId());
         assertEquals("preprocessing", dl.getStage());
         assertEquals("CORRUPT_DICOM", dl.getReasonCode());
@@ -241,6 +256,17 @@ class StagesIT {
                 && l.contains("reason=\"CORRUPT_DICOM\"") && l.contains("stage=\"preprocessing\"") && l.endsWith(" 1.0")),
                 m.body());
         assertTrue(m.body().contains("radstream_stage_records_out_total{stage=\"preprocessing\"} " + expected + ".0"), m.body());
+    }
+
+    /** A well-formed ROI event (4x4x3 grid of ones) whose mask has no voxel. */
+    static org.radstream.events.PreprocessedRoi emptyRoi() {
+        org.radstream.imaging.Geometry g = org.radstream.imaging.Geometry.of(4, 4, 3, 1, 1, 1);
+        float[] v = new float[g.voxelCount()];
+        java.util.Arrays.fill(v, 1f);
+        return EventConverter.toEvent(new org.radstream.preprocessing.RoiOutput(EMPTY_ROI_CASE,
+                org.radstream.imaging.sequence.MrSequence.DP, "A", "s", URI.create("file:///none"),
+                new PreprocessedRoi(new org.radstream.imaging.Volume(g, v), new org.radstream.imaging.LabelMap(g,
+                        new int[g.voxelCount()]), List.of(), "x", "h"), 0), Instant.now());
     }
 
     static StudyReceived study(String caseId, Path folder) throws IOException {
