@@ -65,7 +65,6 @@ public final class RoiPreprocessor {
         double[] s = ResamplingGrid.spacing(settings.resampledPixelSpacing(), mg.spacing(), roiSize);
         double[] imageSpacing = image.geometry().spacing();
         int pad = settings.padDistance();
-        Geometry target;
         if (ResamplingGrid.sameSpacing(imageSpacing, s)) {
             // PyRadiomics: mask onto the image grid, then crop image and mask to the box ± pad
             LabelMap onImage = Resampler.resampleMask(mask, label, image.geometry(), MaskInterpolation.NEAREST, 0.5);
@@ -82,12 +81,11 @@ public final class RoiPreprocessor {
                 cropLo[a] = Math.max(0, b[a] - pad);
                 hi[a] = Math.min(n[a] - 1, b[a] + b[3 + a] - 1 + pad);
             }
-            target = new Geometry(hi[0] - cropLo[0] + 1, hi[1] - cropLo[1] + 1, hi[2] - cropLo[2] + 1, imageSpacing,
-                    ig.indexToPhysical(cropLo[0], cropLo[1], cropLo[2]), ig.direction());
-            return new PreprocessedRoi(crop(img, target, cropLo), crop(onImage, target, cropLo), sourceUids, maskSource,
-                    settings.hash());
+            int[] cropSize = {hi[0] - cropLo[0] + 1, hi[1] - cropLo[1] + 1, hi[2] - cropLo[2] + 1};
+            return new PreprocessedRoi(Crop.of(img, cropLo, cropSize), Crop.of(onImage, cropLo, cropSize), sourceUids,
+                    maskSource, settings.hash());
         }
-        target = ResamplingGrid.around(mg, lo, roiSize, s, pad);
+        Geometry target = ResamplingGrid.around(mg, lo, roiSize, s, pad);
         Volume outImage = Resampler.resample(img, target, settings.interpolator());
         LabelMap outMask = Resampler.resampleMask(mask, label, target, settings.maskInterpolation(), settings.partialVolumeThreshold());
         if (outMask.count(1) == 0) {
@@ -143,33 +141,5 @@ public final class RoiPreprocessor {
                 }
             }
         }
-    }
-
-    private static Volume crop(Volume v, Geometry target, int[] lo) {
-        Geometry g = v.geometry();
-        float[] out = new float[target.voxelCount()];
-        int idx = 0;
-        for (int k = 0; k < target.nz(); k++) {
-            for (int j = 0; j < target.ny(); j++) {
-                for (int i = 0; i < target.nx(); i++) {
-                    out[idx++] = v.voxels()[g.index(lo[0] + i, lo[1] + j, lo[2] + k)];
-                }
-            }
-        }
-        return new Volume(target, out);
-    }
-
-    private static LabelMap crop(LabelMap m, Geometry target, int[] lo) {
-        Geometry g = m.geometry();
-        int[] out = new int[target.voxelCount()];
-        int idx = 0;
-        for (int k = 0; k < target.nz(); k++) {
-            for (int j = 0; j < target.ny(); j++) {
-                for (int i = 0; i < target.nx(); i++) {
-                    out[idx++] = m.labels()[g.index(lo[0] + i, lo[1] + j, lo[2] + k)];
-                }
-            }
-        }
-        return new LabelMap(target, out);
     }
 }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import org.radstream.imaging.Geometry;
 import org.radstream.imaging.LabelMap;
 import org.radstream.imaging.Volume;
+import org.radstream.imaging.preprocess.Crop;
 import org.radstream.imaging.preprocess.Interpolator;
 import org.radstream.imaging.preprocess.Resampler;
 import org.radstream.imaging.preprocess.ResamplingGrid;
@@ -137,38 +138,11 @@ public final class Preprocessing {
     }
 
     public static Volume crop(Volume v, BoundingBox b) {
-        Geometry g = v.geometry();
-        Geometry ng = cropGeometry(g, b);
-        float[] out = new float[ng.voxelCount()];
-        int i = 0;
-        for (int z = b.z0(); z <= b.z1(); z++) {
-            for (int y = b.y0(); y <= b.y1(); y++) {
-                for (int x = b.x0(); x <= b.x1(); x++) {
-                    out[i++] = v.voxels()[g.index(x, y, z)];
-                }
-            }
-        }
-        return new Volume(ng, out);
+        return Crop.of(v, new int[] {b.x0(), b.y0(), b.z0()}, new int[] {b.sizeX(), b.sizeY(), b.sizeZ()});
     }
 
     public static LabelMap crop(LabelMap m, BoundingBox b) {
-        Geometry g = m.geometry();
-        Geometry ng = cropGeometry(g, b);
-        int[] out = new int[ng.voxelCount()];
-        int i = 0;
-        for (int z = b.z0(); z <= b.z1(); z++) {
-            for (int y = b.y0(); y <= b.y1(); y++) {
-                for (int x = b.x0(); x <= b.x1(); x++) {
-                    out[i++] = m.labels()[g.index(x, y, z)];
-                }
-            }
-        }
-        return new LabelMap(ng, out);
-    }
-
-    static Geometry cropGeometry(Geometry g, BoundingBox b) {
-        return new Geometry(b.sizeX(), b.sizeY(), b.sizeZ(), g.spacing(), g.indexToPhysical(b.x0(), b.y0(), b.z0()),
-                g.direction());
+        return Crop.of(m, new int[] {b.x0(), b.y0(), b.z0()}, new int[] {b.sizeX(), b.sizeY(), b.sizeZ()});
     }
 
     /** True when every voxel holds an integer (the image came from an integer-typed file). */
