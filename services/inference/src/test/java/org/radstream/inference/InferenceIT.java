@@ -47,7 +47,8 @@ import org.radstream.streaming.topics.Topics;
  * The inference service on the embedded KRaft broker with the real (Apicurio) registry and exactly_once_v2:
  * cases and clinical records arrive before any model, a bad ALB goes to the DLQ at once, the others are scored
  * when the model is published, each exactly as the modeling library scores it from the artifact, read back
- * with read_committed consumers in the Confluent wire format.
+ * with read_committed consumers in the Confluent wire format; the service is then stopped mid-stream and a
+ * new instance resumes: every case ends with exactly one risk score.
  */
 class InferenceIT {
     @TempDir
@@ -70,11 +71,12 @@ class InferenceIT {
     }
 
     @Test
-    void waitingCasesScoredOnModelArrivalBadAlbToDlq() throws Exception {
+    void waitingCasesScoredOnModelArrivalBadAlbToDlqAndNoLossOrDuplicateAcrossARestart() throws Exception {
         RadstreamConfig config = RadstreamConfig.local(platform.bootstrapServers(), platform.registryUrl());
         assertEquals(StreamsConfig.EXACTLY_ONCE_V2, ClientProperties.streams(config, "x", dir)
                 .get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG), "the service runs with exactly_once_v2");
         DeadLetterCounts counts = new DeadLetterCounts();
+        List<String> more = new InferenceTopologyTest().ids(20).subList(8, 20);
         try (StageMetrics metrics = new StageMetrics(InferenceTopology.STAGE, counts);
              ServiceRunner.Running running = ServiceRunner.start(new InferenceService(config, InferenceSettings.DEFAULT,
                      dir.resolve("state"), SchemaRegistration.AUTO_REGISTER, metrics, counts),
@@ -114,6 +116,32 @@ class InferenceIT {
             assertTrue(text.lines().anyMatch(l -> l.startsWith("radstream_stage_records_out_total") && l.contains("inference")
                     && l.endsWith(" " + (double) (ids.size() - 1))), text);
             assertTrue(text.lines().anyMatch(l -> l.startsWith("radstream_dlq_records_total") && l.contains("ALB_OUT_OF_RANGE")), text);
+
+            // more cases while the service runs, then it stops mid-stream ...
+            for (String id : more.subList(0, 6)) {
+                producer.send(new ProducerRecord<>(Topics.CLINICAL.name(), id, InferenceTopologyTest.clinical(id)));
+                producer.send(new ProducerRecord<>(Topics.FEATURES_CASE.name(), id, InferenceTopologyTest.caseFeatures(id)));
+            }
+            producer.flush();
+        }
+        // ... and a new instance resumes from the same state directory and the committed offsets
+        try (StageMetrics metrics = new StageMetrics(InferenceTopology.STAGE, counts);
+             ServiceRunner.Running running = ServiceRunner.start(new InferenceService(config, InferenceSettings.DEFAULT,
+                     dir.resolve("state"), SchemaRegistration.AUTO_REGISTER, metrics, counts),
+                     RunnerSettings.DEFAULTS.withHealthHost("127.0.0.1").withHealthPort(0));
+             KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(ClientProperties.producer(config, "it"),
+                     new StringSerializer(), new ConfluentAvroSerializer<>(registry, RecordPart.VALUE, SchemaRegistration.AUTO_REGISTER))) {
+            for (String id : more.subList(6, more.size())) {
+                producer.send(new ProducerRecord<>(Topics.CLINICAL.name(), id, InferenceTopologyTest.clinical(id)));
+                producer.send(new ProducerRecord<>(Topics.FEATURES_CASE.name(), id, InferenceTopologyTest.caseFeatures(id)));
+            }
+            producer.flush();
+            int expected = 7 + more.size();
+            List<RiskScore> all = read(Topics.RISK_SCORES.name(), RiskScore.class, expected, Duration.ofSeconds(90));
+            Map<String, Long> perCase = new java.util.TreeMap<>();
+            all.forEach(r -> perCase.merge(r.getCaseId(), 1L, Long::sum));
+            assertEquals(expected, perCase.size(), "every case scored across the restart: " + perCase.keySet());
+            assertTrue(perCase.values().stream().allMatch(n -> n == 1), "no duplicate risk score: " + perCase);
         }
     }
 
