@@ -31,6 +31,13 @@ import org.radstream.streaming.topics.Topics;
  * instance) → {@code risk.scores}, with rejected cases to {@code dlq}. The join and the waiting for a model
  * or a clinical record are one processor ({@link ScoringProcessor}), because a GlobalKTable update cannot
  * trigger the scoring of cases that arrived before it; the scoring itself is {@link CaseScoring}.
+ *
+ * <p>Each CaseFeatures record is scored once, with the model current at that moment: a later model version
+ * or a corrected clinical record does not re-score past cases (replay {@code features.case} with a new
+ * application id for that). Clinical records are checked here again (ALB present and within the plausible
+ * range, tumour number present) because the nomogram cannot score without them; rejected cases go to the
+ * DLQ with ALB_MISSING, ALB_OUT_OF_RANGE or INVALID_FIELD, a case without any clinical record after
+ * {@link InferenceSettings#clinicalWait()} with MISSING_CLINICAL, and the other cases flow on.
  */
 public final class InferenceTopology {
     public static final String STAGE = "inference";
