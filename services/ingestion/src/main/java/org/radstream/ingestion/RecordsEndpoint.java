@@ -135,8 +135,7 @@ public final class RecordsEndpoint implements AutoCloseable {
                 throw new IllegalArgumentException("item is not an object");
             }
             Map<String, String> m = new LinkedHashMap<>();
-            for (var it = n.fields(); it.hasNext();) {
-                var e = it.next();
+            for (var e : n.properties()) {
                 JsonNode v = e.getValue();
                 if (v.isContainerNode()) {
                     throw new IllegalArgumentException("field " + e.getKey() + " is not a scalar");
