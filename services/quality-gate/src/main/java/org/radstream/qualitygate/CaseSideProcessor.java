@@ -21,6 +21,8 @@ import org.radstream.events.FeatureVector;
 import org.radstream.events.Reader;
 import org.radstream.events.Sequence;
 import org.radstream.events.StableFeatureSet;
+import org.radstream.streaming.dlq.ReasonCode;
+import org.radstream.streaming.dlq.RejectedRecordException;
 import org.radstream.streaming.metrics.StageMetrics;
 
 /**
@@ -58,6 +60,11 @@ final class CaseSideProcessor implements Processor<String, FeatureVector, String
         metrics.recordsIn(1);
         FeatureVector v = record.value();
         String caseId = record.key();
+        if (v.getFeatures().getNames().size() != v.getFeatures().getValues().size()) {
+            // the DeadLetterExceptionHandler sends it to the DLQ with this reason and the input's coordinates
+            throw new RejectedRecordException(ReasonCode.INVALID_FIELD, "FeatureVector features.names has "
+                    + v.getFeatures().getNames().size() + " entries but features.values has " + v.getFeatures().getValues().size());
+        }
         Sequence seq = v.getFeatures().getSequence();
         vectors.put(vectorKey(caseId, seq, v.getReader()), v);
         FeatureVector other = vectors.get(vectorKey(caseId, seq, v.getReader() == Reader.A ? Reader.B : Reader.A));

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.radstream.events.CaseFeatures;
+import org.radstream.events.DeadLetter;
 import org.radstream.events.FeatureIcc;
 import org.radstream.events.FeatureValues;
 import org.radstream.events.FeatureVector;
@@ -30,6 +31,9 @@ import org.radstream.events.Sequence;
 import org.radstream.events.StableFeatureSet;
 import org.radstream.modeling.icc.IccForm;
 import org.radstream.modeling.icc.ReproducibilityGate;
+import org.radstream.streaming.dlq.DeadLetterCounts;
+import org.radstream.streaming.dlq.DeadLetterExceptionHandler;
+import org.radstream.streaming.dlq.ReasonCode;
 import org.radstream.streaming.topics.Topics;
 
 /**
@@ -49,6 +53,8 @@ class QualityGateTopologyTest {
     TestInputTopic<String, FeatureVector> in;
     TestOutputTopic<String, StableFeatureSet> sets;
     TestOutputTopic<String, CaseFeatures> cases;
+    TestOutputTopic<String, DeadLetter> dlq;
+    final DeadLetterCounts counts = new DeadLetterCounts();
 
     @BeforeEach
     void setUp() {
@@ -57,6 +63,7 @@ class QualityGateTopologyTest {
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        DeadLetterExceptionHandler.configure(p, QualityGateTopology.STAGE, PlainAvroSerde.of(DeadLetter.class).serializer(), counts);
         QualityGateSettings s = QualityGateSettings.DEFAULT.withMinPairs(MIN_PAIRS);
         driver = new TopologyTestDriver(QualityGateTopology.buildTopology(s, new PlainAvroSerde()), p, Instant.parse("2026-11-27T10:00:00Z"));
         in = driver.createInputTopic(Topics.FEATURES_EXTRACTED.name(), Serdes.String().serializer(),
@@ -65,6 +72,8 @@ class QualityGateTopologyTest {
                 PlainAvroSerde.of(StableFeatureSet.class).deserializer());
         cases = driver.createOutputTopic(Topics.FEATURES_CASE.name(), Serdes.String().deserializer(),
                 PlainAvroSerde.of(CaseFeatures.class).deserializer());
+        dlq = driver.createOutputTopic(Topics.DLQ.name(), Serdes.String().deserializer(),
+                PlainAvroSerde.of(DeadLetter.class).deserializer());
     }
 
     @AfterEach
@@ -189,5 +198,24 @@ class QualityGateTopologyTest {
         var last = cases.readKeyValuesToList();
         assertEquals(1, last.size());
         assertEquals("case-20", last.get(0).key);
+    }
+
+    @Test
+    void malformedVectorGoesToTheDlqAndTheNextOneFlows() {
+        FeatureVector bad = vector("case-7", Sequence.T1WI, Reader.A, new double[] {1, 2});
+        in.pipeInput("case-7", bad);
+        var dead = dlq.readKeyValuesToList();
+        assertEquals(1, dead.size());
+        assertEquals("case-7", dead.get(0).key);
+        assertEquals("INVALID_FIELD", dead.get(0).value.getReasonCode());
+        assertEquals(Topics.FEATURES_EXTRACTED.name(), dead.get(0).value.getSourceTopic());
+        assertTrue(dead.get(0).value.getMessage().contains("features.values has 2"), dead.get(0).value.getMessage());
+        assertEquals(1, counts.get(QualityGateTopology.STAGE, ReasonCode.INVALID_FIELD));
+        // the stage goes on: pairs after the bad record still make a stable set
+        for (int i = 0; i < MIN_PAIRS; i++) {
+            send(i, Sequence.T1WI, Reader.A);
+            send(i, Sequence.T1WI, Reader.B);
+        }
+        assertEquals(1, sets.readValuesToList().size());
     }
 }
