@@ -308,9 +308,17 @@ public final class StudyImporter {
         return "urn:radstream:study:" + (caseId == null ? "unidentified" : caseId);
     }
 
-    private static String rel(StudyFiles study, Path f) {
+    /**
+     * A file as messages name it: relative to the study folder; a file named by its SOP Instance UID (the C-STORE
+     * spool) by the instance's pseudonymous reference instead, since UIDs can be traced back to the hospital.
+     */
+    private String rel(StudyFiles study, Path f) {
         Path base = study.baseDir().toAbsolutePath().normalize();
         Path p = f.toAbsolutePath().normalize();
-        return p.startsWith(base) ? base.relativize(p).toString() : p.getFileName().toString();
+        String name = p.getFileName().toString();
+        if (name.matches("[0-9]+(\\.[0-9]+){3,}")) {
+            return "instance " + pseudonymiser.instanceRef(name);
+        }
+        return p.startsWith(base) ? base.relativize(p).toString() : name;
     }
 }

@@ -127,6 +127,25 @@ class StudyImporterTest {
     }
 
     @Test
+    void filesNamedByUidAreNamedByTheirPseudonymInMessages() throws Exception {
+        // the C-STORE spool names files by SOP Instance UID
+        Path p = patient();
+        String uid = "1.2.826.0.1.3680043.2.1125.99.7";
+        Path bad = p.resolve("T1WI").resolve(uid);
+        Files.write(bad, new byte[] {9, 9, 9});
+        StudyImporter.StudyFiles found = Ingestion.studyFiles(p); // skips the file: no .dcm, no DICM prefix
+        java.util.List<Path> dicom = new java.util.ArrayList<>(found.dicomFiles());
+        dicom.add(bad); // as a spool hands it over
+        StudyImporter.Imported i = new StudyImporter(pseudo, new SequenceIdentifier(SequenceRules.DEFAULT),
+                new FileSystemBlobStore(work.resolve("blobs")), Clock.systemUTC())
+                .importStudy(new StudyImporter.StudyFiles(p, dicom, found.roiFiles()), "c-store");
+        RecordResult.Rejected<?> r = assertInstanceOf(RecordResult.Rejected.class, i.result());
+        assertEquals(ReasonCode.CORRUPT_DICOM, r.reason());
+        assertTrue(r.message().contains("instance " + pseudo.instanceRef(uid)), r.message());
+        assertFalse(r.message().contains(uid), r.message());
+    }
+
+    @Test
     void truncatedPixelDataIsFoundByDecoding() throws Exception {
         Path p = patient();
         Cohorts.truncate(p.resolve("AP/IM0004.dcm"), 0.8);
