@@ -46,8 +46,8 @@ import org.radstream.streaming.serde.SchemaRegistration;
 import org.radstream.streaming.topics.Topics;
 
 /**
- * The quality gate on the embedded KRaft broker with the real (Apicurio) registry and exactly_once_v2, over
- * the 6-partition features topic: cases complete before any stable set wait, pairs spread over partitions
+ * The quality gate on the embedded KRaft broker with the real (Apicurio) registry and exactly_once_v2, two
+ * instances of the application sharing the 6-partition features topic: cases complete before any stable set wait, pairs spread over partitions
  * meet in the per-sequence ICC task (repartition), every sequence gets a stable set whose ICCs equal the
  * modeling library's on the same numbers, and every complete case is emitted once with gated features only.
  */
@@ -78,9 +78,13 @@ class QualityGateIT {
                 .get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG));
         DeadLetterCounts counts = new DeadLetterCounts();
         QualityGateSettings settings = QualityGateSettings.DEFAULT.withMinPairs(PAIRS);
+        // two instances of the same application (one consumer group), as a scaled-out deployment runs it
         try (StageMetrics metrics = new StageMetrics(QualityGateTopology.STAGE, counts);
-             ServiceRunner.Running running = ServiceRunner.start(new QualityGateService(config, settings, dir.resolve("state"),
+             StageMetrics metrics2 = new StageMetrics(QualityGateTopology.STAGE, counts);
+             ServiceRunner.Running running = ServiceRunner.start(new QualityGateService(config, settings, dir.resolve("state-1"),
                      SchemaRegistration.AUTO_REGISTER, metrics, counts), RunnerSettings.DEFAULTS.withHealthHost("127.0.0.1").withHealthPort(0));
+             ServiceRunner.Running running2 = ServiceRunner.start(new QualityGateService(config, settings, dir.resolve("state-2"),
+                     SchemaRegistration.AUTO_REGISTER, metrics2, counts), RunnerSettings.DEFAULTS.withHealthHost("127.0.0.1").withHealthPort(0));
              KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(ClientProperties.producer(config, "it"),
                      new StringSerializer(), new ConfluentAvroSerializer<>(registry, RecordPart.VALUE, SchemaRegistration.AUTO_REGISTER))) {
             // case 30 and 31: reader A only, complete before any set exists
@@ -102,6 +106,10 @@ class QualityGateIT {
             cases.forEach(c -> byCase.put(c.getCaseId(), c));
             assertEquals(PAIRS + 2, cases.size(), "each complete case once: " + byCase.keySet());
             assertTrue(byCase.containsKey("case-30") && byCase.containsKey("case-31"), "waiting cases released");
+            for (ServiceRunner.Running r : List.of(running, running2)) {
+                var threads = ((QualityGateService) r.service()).streams().streams().metadataForLocalThreads();
+                assertTrue(threads.stream().anyMatch(t -> !t.activeTasks().isEmpty()), "both instances own tasks: " + threads);
+            }
 
             for (StableFeatureSet set : sets) {
                 assertEquals(1L, set.getVersion());
