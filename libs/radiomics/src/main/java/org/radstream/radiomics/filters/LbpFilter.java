@@ -8,12 +8,13 @@ import java.util.Map;
 import org.radstream.imaging.Geometry;
 import org.radstream.imaging.LabelMap;
 import org.radstream.imaging.Volume;
+import org.radstream.radiomics.preprocess.Preprocessing;
 
 /**
  * Local binary patterns (PyRadiomics {@code getLBP2DImage} and {@code getLBP3DImage}).
  *
  * <p><b>LBP-3D</b> (Banerjee et al. 2013): around each ROI voxel, the image is sampled (cubic B-spline,
- * zero outside the image) at the vertices of an icosphere of radius R voxels (42 vertices for one
+ * zero outside the image, each sample in the image's type as SciPy returns it) at the vertices of an icosphere of radius R voxels (42 vertices for one
  * subdivision); with {@code f_v = [I(v) ≥ I(centre)]} and spherical harmonics {@code Y_n^m} the coefficients
  * {@code c_nm = Σ_v f_v Y_n^m(v)} give, per level n, {@code F_n(v) = Σ_m c_nm Y_n^m(v)} and the rotation-
  * invariant value {@code Re √(Σ_v F_n(v)²)} (the complex square, as PyRadiomics computes it); images
@@ -27,6 +28,19 @@ import org.radstream.imaging.Volume;
  */
 public final class LbpFilter {
     private LbpFilter() {
+    }
+
+    /**
+     * A sample as SciPy's {@code map_coordinates} returns it for PyRadiomics' array, in the image's own dtype:
+     * an integer image (integer-valued here) rounds half away from zero, a float32 image rounds to float.
+     * Without this, samples on a plateau equal the centre only up to rounding noise and {@code f ≥ centre}
+     * would be decided by that noise.
+     */
+    static double inImageType(double sample, boolean integral) {
+        if (integral) {
+            return sample < 0 ? Math.ceil(sample - 0.5) : Math.floor(sample + 0.5);
+        }
+        return (float) sample;
     }
 
     /** Icosphere vertices (unit sphere scaled by radius), icosahedron subdivided {@code subdivisions} times. */
@@ -108,6 +122,7 @@ public final class LbpFilter {
             }
         }
         BSpline3 spline = new BSpline3(image);
+        boolean integral = Preprocessing.isIntegral(image.voxels());
         // voxel centres are integers, so each vertex has the same fractional offset everywhere: its 4x4x4
         // B-spline weights are computed once
         BSpline3.Stencil[] stencils = new BSpline3.Stencil[nv];
@@ -131,7 +146,7 @@ public final class LbpFilter {
                     double centre = image.voxels()[idx];
                     double mean = 0;
                     for (int v = 0; v < nv; v++) {
-                        samples[v] = spline.at(z, y, x, stencils[v]);
+                        samples[v] = inImageType(spline.at(z, y, x, stencils[v]), integral);
                         bits[v] = samples[v] >= centre;
                         mean += samples[v];
                     }

@@ -146,7 +146,7 @@ public final class Preprocessing {
     }
 
     /** True when every voxel holds an integer (the image came from an integer-typed file). */
-    static boolean isIntegral(float[] v) {
+    public static boolean isIntegral(float[] v) {
         for (float f : v) {
             if (f != Math.rint(f)) {
                 return false;

@@ -56,4 +56,20 @@ class BSpline3Test {
             assertEquals(r[6], got, 1e-12, () -> java.util.Arrays.toString(r));
         }
     }
+
+    /**
+     * PyRadiomics passes the image array in its own dtype, and SciPy returns samples in that dtype. For int16:
+     * {@code map_coordinates(np.array([0, 1, 3, -1, -2], dtype=np.int16), [[0.5, 1.25, 2.5, 3.5, 0.4]], order=1)}
+     * gives {@code [1, 2, 1, -2, 0]} where the float result is {@code [0.5, 1.5, 1.0, -1.5, 0.4]} (half away from zero).
+     */
+    @Test
+    void samplesTakeTheImageTypeAsScipyReturnsThem() {
+        double[] interpolated = {0.5, 1.5, 1.0, -1.5, 0.4};
+        double[] scipyInt16 = {1, 2, 1, -2, 0};
+        for (int i = 0; i < interpolated.length; i++) {
+            assertEquals(scipyInt16[i], LbpFilter.inImageType(interpolated[i], true), 0);
+        }
+        // float32 image: a plateau sample 5 + 8.9e-16 (SciPy's float64 result) is exactly 5 in float32
+        assertEquals(5.0, LbpFilter.inImageType(5 + 8.881784197001252e-16, false), 0);
+    }
 }
