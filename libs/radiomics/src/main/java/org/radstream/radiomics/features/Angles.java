@@ -51,4 +51,29 @@ public final class Angles {
         List<int[]> out = bidirectional ? all : all.subList(0, all.size() / 2);
         return out.toArray(new int[0][]);
     }
+
+    /** Mean of a per-angle feature value over {@code angles} angles, ignoring NaN (numpy {@code nanmean}). */
+    static double nanMean(int angles, java.util.function.IntToDoubleFunction perAngle) {
+        double s = 0;
+        int n = 0;
+        for (int a = 0; a < angles; a++) {
+            double v = perAngle.applyAsDouble(a);
+            if (!Double.isNaN(v)) {
+                s += v;
+                n++;
+            }
+        }
+        return n == 0 ? Double.NaN : s / n;
+    }
+
+    /** Sum of every element of a per-angle matrix. */
+    static double sum(double[][] m) {
+        double s = 0;
+        for (double[] r : m) {
+            for (double x : r) {
+                s += x;
+            }
+        }
+        return s;
+    }
 }

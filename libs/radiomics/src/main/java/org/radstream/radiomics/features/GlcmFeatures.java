@@ -202,31 +202,12 @@ public final class GlcmFeatures {
     }
 
     private static double sum(double[][] m) {
-        double s = 0;
-        for (double[] r : m) {
-            for (double x : r) {
-                s += x;
-            }
-        }
-        return s;
+        return Angles.sum(m);
     }
 
     /** Per-angle value of a feature, averaged over angles ignoring NaN (numpy {@code nanmean}). */
-    private interface PerAngle {
-        double at(int a);
-    }
-
-    private double mean(PerAngle f) {
-        double s = 0;
-        int n = 0;
-        for (int a = 0; a < p.length; a++) {
-            double v = f.at(a);
-            if (!Double.isNaN(v)) {
-                s += v;
-                n++;
-            }
-        }
-        return n == 0 ? Double.NaN : s / n;
+    private double mean(java.util.function.IntToDoubleFunction f) {
+        return Angles.nanMean(p.length, f);
     }
 
     /** Σ p(i,j) w(i,j) over the non-zero entries of angle a (NaN when the angle's matrix is undefined). */

@@ -148,30 +148,12 @@ public final class GlrlmFeatures {
     }
 
     private static double total(double[][] c) {
-        double s = 0;
-        for (double[] r : c) {
-            for (double x : r) {
-                s += x;
-            }
-        }
-        return s;
+        return Angles.sum(c);
     }
 
-    private interface PerAngle {
-        double at(int a);
-    }
-
-    private double mean(PerAngle f) {
-        double s = 0;
-        int n = 0;
-        for (int a = 0; a < m.length; a++) {
-            double v = f.at(a);
-            if (!Double.isNaN(v)) {
-                s += v;
-                n++;
-            }
-        }
-        return n == 0 ? Double.NaN : s / n;
+    /** Per-angle value of a feature, averaged over angles ignoring NaN (numpy {@code nanmean}). */
+    private double mean(java.util.function.IntToDoubleFunction f) {
+        return Angles.nanMean(m.length, f);
     }
 
     private interface JWeight {
