@@ -1,5 +1,6 @@
 package org.radstream.inference;
 
+import org.radstream.streaming.serde.EventSerdes;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;

@@ -1,5 +1,6 @@
 package org.radstream.inference;
 
+import org.radstream.streaming.serde.PlainAvroEventSerdes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -85,13 +86,13 @@ class InferenceTopologyTest {
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         InferenceSettings s = InferenceSettings.DEFAULT.withClinicalWait(Duration.ofMinutes(1));
-        driver = new TopologyTestDriver(InferenceTopology.buildTopology(s, new PlainAvroSerde()), p, Instant.parse("2026-11-27T10:00:00Z"));
+        driver = new TopologyTestDriver(InferenceTopology.buildTopology(s, new PlainAvroEventSerdes()), p, Instant.parse("2026-11-27T10:00:00Z"));
         var str = Serdes.String();
-        casesIn = driver.createInputTopic(Topics.FEATURES_CASE.name(), str.serializer(), PlainAvroSerde.of(CaseFeatures.class).serializer());
-        clinicalIn = driver.createInputTopic(Topics.CLINICAL.name(), str.serializer(), PlainAvroSerde.of(ClinicalRecord.class).serializer());
-        modelsIn = driver.createInputTopic(Topics.MODELS.name(), str.serializer(), PlainAvroSerde.of(ModelPublished.class).serializer());
-        scores = driver.createOutputTopic(Topics.RISK_SCORES.name(), str.deserializer(), PlainAvroSerde.of(RiskScore.class).deserializer());
-        dlq = driver.createOutputTopic(Topics.DLQ.name(), str.deserializer(), PlainAvroSerde.of(DeadLetter.class).deserializer());
+        casesIn = driver.createInputTopic(Topics.FEATURES_CASE.name(), str.serializer(), PlainAvroEventSerdes.of(CaseFeatures.class).serializer());
+        clinicalIn = driver.createInputTopic(Topics.CLINICAL.name(), str.serializer(), PlainAvroEventSerdes.of(ClinicalRecord.class).serializer());
+        modelsIn = driver.createInputTopic(Topics.MODELS.name(), str.serializer(), PlainAvroEventSerdes.of(ModelPublished.class).serializer());
+        scores = driver.createOutputTopic(Topics.RISK_SCORES.name(), str.deserializer(), PlainAvroEventSerdes.of(RiskScore.class).deserializer());
+        dlq = driver.createOutputTopic(Topics.DLQ.name(), str.deserializer(), PlainAvroEventSerdes.of(DeadLetter.class).deserializer());
     }
 
     @AfterEach

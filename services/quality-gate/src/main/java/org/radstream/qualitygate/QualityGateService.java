@@ -1,5 +1,7 @@
 package org.radstream.qualitygate;
 
+import org.radstream.streaming.serde.RegistryEventSerdes;
+import org.radstream.streaming.serde.EventSerdes;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

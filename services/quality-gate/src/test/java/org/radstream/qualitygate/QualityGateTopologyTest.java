@@ -1,5 +1,6 @@
 package org.radstream.qualitygate;
 
+import org.radstream.streaming.serde.PlainAvroEventSerdes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -63,17 +64,17 @@ class QualityGateTopologyTest {
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        DeadLetterExceptionHandler.configure(p, QualityGateTopology.STAGE, PlainAvroSerde.of(DeadLetter.class).serializer(), counts);
+        DeadLetterExceptionHandler.configure(p, QualityGateTopology.STAGE, PlainAvroEventSerdes.of(DeadLetter.class).serializer(), counts);
         QualityGateSettings s = QualityGateSettings.DEFAULT.withMinPairs(MIN_PAIRS);
-        driver = new TopologyTestDriver(QualityGateTopology.buildTopology(s, new PlainAvroSerde()), p, Instant.parse("2026-11-27T10:00:00Z"));
+        driver = new TopologyTestDriver(QualityGateTopology.buildTopology(s, new PlainAvroEventSerdes()), p, Instant.parse("2026-11-27T10:00:00Z"));
         in = driver.createInputTopic(Topics.FEATURES_EXTRACTED.name(), Serdes.String().serializer(),
-                PlainAvroSerde.of(FeatureVector.class).serializer());
+                PlainAvroEventSerdes.of(FeatureVector.class).serializer());
         sets = driver.createOutputTopic(Topics.QUALITY_STABLE_FEATURES.name(), Serdes.String().deserializer(),
-                PlainAvroSerde.of(StableFeatureSet.class).deserializer());
+                PlainAvroEventSerdes.of(StableFeatureSet.class).deserializer());
         cases = driver.createOutputTopic(Topics.FEATURES_CASE.name(), Serdes.String().deserializer(),
-                PlainAvroSerde.of(CaseFeatures.class).deserializer());
+                PlainAvroEventSerdes.of(CaseFeatures.class).deserializer());
         dlq = driver.createOutputTopic(Topics.DLQ.name(), Serdes.String().deserializer(),
-                PlainAvroSerde.of(DeadLetter.class).deserializer());
+                PlainAvroEventSerdes.of(DeadLetter.class).deserializer());
     }
 
     @AfterEach

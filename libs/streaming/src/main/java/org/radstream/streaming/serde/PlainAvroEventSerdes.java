@@ -1,4 +1,4 @@
-package org.radstream.qualitygate;
+package org.radstream.streaming.serde;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,11 +15,11 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.radstream.streaming.topics.TopicSpec;
 
 /**
- * Plain Avro binary serdes (no registry, no wire-format header) for TopologyTestDriver tests; the real
- * registry-backed serde is exercised in {@link QualityGateIT}.
+ * Plain Avro binary serdes (no registry, no wire-format header) for TopologyTestDriver tests of the
+ * services' topologies; production uses {@link RegistryEventSerdes}.
  */
-final class PlainAvroSerde implements EventSerdes {
-    static <T extends SpecificRecord> Serde<T> of(Class<T> type) {
+public final class PlainAvroEventSerdes implements EventSerdes {
+    public static <T extends SpecificRecord> Serde<T> of(Class<T> type) {
         var schema = SpecificData.get().getSchema(type);
         SpecificDatumWriter<T> writer = new SpecificDatumWriter<>(schema);
         SpecificDatumReader<T> reader = new SpecificDatumReader<>(schema);

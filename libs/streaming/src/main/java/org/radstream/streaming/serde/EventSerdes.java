@@ -1,12 +1,12 @@
-package org.radstream.inference;
+package org.radstream.streaming.serde;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.radstream.streaming.topics.TopicSpec;
 
 /**
- * Where the topology gets its Avro value serdes: registry-backed Confluent serdes in production
- * ({@link InferenceService}), a plain Avro serde in topology unit tests.
+ * Where a Kafka Streams topology gets its Avro value serdes: {@link RegistryEventSerdes} (Confluent wire
+ * format, schema registry) in the services, {@link PlainAvroEventSerdes} in TopologyTestDriver tests.
  */
 public interface EventSerdes {
     /** Value serde of a catalogue topic. */

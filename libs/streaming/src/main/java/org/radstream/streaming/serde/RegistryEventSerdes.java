@@ -1,23 +1,20 @@
-package org.radstream.inference;
+package org.radstream.streaming.serde;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.radstream.streaming.registry.SchemaRegistryClient;
-import org.radstream.streaming.serde.ConfluentAvroSerde;
-import org.radstream.streaming.serde.RecordPart;
-import org.radstream.streaming.serde.SchemaRegistration;
 import org.radstream.streaming.topics.TopicSpec;
 
 /**
  * Confluent-wire-format Avro serdes backed by the schema registry. Catalogue topics use the deployment's
- * registration mode; the app's internal topics (changelogs) always register their schema,
+ * registration mode; the app's internal topics (repartition, changelogs) always register their schema,
  * since their subjects belong to this application and are created with it.
  */
-final class RegistryEventSerdes implements EventSerdes {
+public final class RegistryEventSerdes implements EventSerdes {
     private final SchemaRegistryClient client;
     private final SchemaRegistration registration;
 
-    RegistryEventSerdes(SchemaRegistryClient client, SchemaRegistration registration) {
+    public RegistryEventSerdes(SchemaRegistryClient client, SchemaRegistration registration) {
         this.client = client;
         this.registration = registration;
     }
