@@ -8,7 +8,7 @@ import java.util.Objects;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.radstream.events.PreprocessedRoi;
 import org.radstream.preprocessing.EventConverter;
-import org.radstream.preprocessing.StageOutput;
+import org.radstream.streaming.stage.StageOutput;
 import org.radstream.streaming.dlq.ReasonCode;
 import org.radstream.streaming.metrics.StageMetrics;
 import org.radstream.streaming.runtime.RecordHandler;

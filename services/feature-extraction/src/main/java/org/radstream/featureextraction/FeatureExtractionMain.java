@@ -6,9 +6,9 @@ import java.time.Clock;
 import java.util.List;
 
 import org.radstream.events.PreprocessedRoi;
-import org.radstream.preprocessing.ConsumerStageService;
-import org.radstream.preprocessing.StageMain;
-import org.radstream.preprocessing.StageSettings;
+import org.radstream.streaming.stage.ConsumerStageService;
+import org.radstream.streaming.stage.StageMain;
+import org.radstream.streaming.stage.StageSettings;
 import org.radstream.radiomics.ParameterSet;
 import org.radstream.streaming.config.RadstreamConfig;
 import org.radstream.streaming.dlq.DeadLetterCounts;

@@ -20,7 +20,7 @@ import org.radstream.events.PreprocessedRoi;
 import org.radstream.imaging.sequence.MrSequence;
 import org.radstream.preprocessing.EventConverter;
 import org.radstream.preprocessing.RoiOutput;
-import org.radstream.preprocessing.StageOutput;
+import org.radstream.streaming.stage.StageOutput;
 import org.radstream.radiomics.ParameterSet;
 import org.radstream.radiomics.RadiomicsExtractor;
 import org.radstream.streaming.dlq.DeadLetterCounts;

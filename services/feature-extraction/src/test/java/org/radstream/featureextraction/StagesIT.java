@@ -57,7 +57,7 @@ import org.radstream.imaging.synth.CohortGenerator;
 import org.radstream.imaging.synth.CohortSettings;
 import org.radstream.preprocessing.EventConverter;
 import org.radstream.preprocessing.PreprocessingMain;
-import org.radstream.preprocessing.StageSettings;
+import org.radstream.streaming.stage.StageSettings;
 import org.radstream.radiomics.ParameterSet;
 import org.radstream.radiomics.RadiomicsExtractor;
 import org.radstream.streaming.config.RadstreamConfig;

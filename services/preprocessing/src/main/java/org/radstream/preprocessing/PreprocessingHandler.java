@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.radstream.streaming.stage.StageOutput;
 import org.radstream.events.StudyReceived;
 import org.radstream.streaming.dlq.ReasonCode;
 import org.radstream.streaming.metrics.StageMetrics;

@@ -5,6 +5,9 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
 
+import org.radstream.streaming.stage.ConsumerStageService;
+import org.radstream.streaming.stage.StageSettings;
+import org.radstream.streaming.stage.StageMain;
 import org.radstream.events.StudyReceived;
 import org.radstream.imaging.preprocess.PreprocessingSettings;
 import org.radstream.imaging.preprocess.RoiPreprocessor;

@@ -17,6 +17,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.radstream.streaming.stage.StageOutput;
 import org.radstream.events.PreprocessedRoi;
 import org.radstream.events.Sequence;
 import org.radstream.events.StudyReceived;

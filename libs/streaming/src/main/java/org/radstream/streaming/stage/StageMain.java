@@ -1,8 +1,10 @@
-package org.radstream.preprocessing;
+package org.radstream.streaming.stage;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.radstream.streaming.config.ConfigException;
@@ -18,57 +20,76 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one way a consumer-loop stage starts: flags and environment → {@link RadstreamConfig} (connection:
- * {@code --bootstrap}, {@code --registry}, {@code --config FILE}, security from {@code RADSTREAM_*}) and
- * {@link StageSettings} → the stage's {@link ManagedService} → {@link ServiceRunner} (health at
- * {@code /health/live|ready}, Prometheus at {@code /metrics}, graceful stop on SIGTERM). Each flag is
- * {@code --flag VALUE} or {@code --flag=VALUE}; {@code --help} lists them.
+ * The one way a stage starts: flags and environment → {@link RadstreamConfig} (connection: {@code --bootstrap},
+ * {@code --registry}, {@code --config FILE}, security from {@code RADSTREAM_*}) and {@link StageSettings} (the
+ * {@link StageFlag#COMMON common flags} plus the stage's own) → the stage's {@link ManagedService} →
+ * {@link ServiceRunner} (health at {@code /health/live|ready}, Prometheus at {@code /metrics}, graceful stop on
+ * SIGTERM). Each flag is {@code --flag VALUE} or {@code --flag=VALUE}; {@code --help} lists them.
  */
 public final class StageMain {
     private static final Logger LOG = LoggerFactory.getLogger(StageMain.class);
 
-    /** Builds a stage's service from its validated configuration. */
+    /**
+     * Builds a stage's service from its validated configuration. May throw {@link IllegalArgumentException} or
+     * {@link ConfigException} for an invalid stage option (exit code 2); must not start anything.
+     */
     @FunctionalInterface
     public interface ServiceFactory {
         ManagedService create(RadstreamConfig config, StageSettings settings, StageMetrics metrics, DeadLetterCounts counts);
     }
 
-    /** Parsed command line. */
-    record Args(Map<ConfigKey, String> connection, Path configFile, Map<StageSettings.Key, String> stage, boolean help) {
+    /** Parsed command line: connection keys, the config file, stage flags by {@code --flag}. */
+    record Args(Map<ConfigKey, String> connection, Path configFile, Map<String, String> stage, boolean help) {
     }
 
     private StageMain() {
     }
 
-    /** @return the exit code: 0 after a requested stop, 1 when the service failed, 2 for bad arguments */
+    /** {@link #run(String, List, String[], Map, PrintStream, PrintStream, ServiceFactory)} without extra flags. */
     public static int run(String stage, String[] argv, Map<String, String> env, PrintStream out, PrintStream err,
             ServiceFactory factory) {
+        return run(stage, List.of(), argv, env, out, err, factory);
+    }
+
+    /** @return the exit code: 0 after a requested stop, 1 when the service failed, 2 for bad arguments */
+    public static int run(String stage, List<StageFlag> extraFlags, String[] argv, Map<String, String> env,
+            PrintStream out, PrintStream err, ServiceFactory factory) {
         RadstreamConfig config;
         StageSettings settings;
         try {
-            Args args = parse(argv);
+            Args args = parse(argv, extraFlags);
             if (args.help()) {
-                out.print(usage(stage));
+                out.print(usage(stage, extraFlags));
                 return 0;
             }
             config = ConfigLoader.load(args.connection(), args.configFile(), env);
-            settings = StageSettings.load(stage, args.stage(), env);
+            settings = StageSettings.load(stage, extraFlags, args.stage(), env);
         } catch (IllegalArgumentException | ConfigException e) {
-            err.println(stage + ": " + e.getMessage());
-            err.println("(--help lists the flags)");
-            return 2;
+            return badArguments(stage, err, e);
         }
         LOG.info("{} starting with\n{}\n{}", stage, config.describe(), settings);
         DeadLetterCounts counts = new DeadLetterCounts();
         try (StageMetrics metrics = new StageMetrics(stage, counts)) {
-            return ServiceRunner.run(factory.create(config, settings, metrics, counts), settings.runner(),
+            ManagedService service;
+            try {
+                service = factory.create(config, settings, metrics, counts);
+            } catch (IllegalArgumentException | ConfigException e) {
+                return badArguments(stage, err, e);
+            }
+            return ServiceRunner.run(service, settings.runner(),
                     Map.of(MetricsHttpHandler.PATH, new MetricsHttpHandler(metrics)));
         }
     }
 
-    static Args parse(String[] argv) {
+    private static int badArguments(String stage, PrintStream err, RuntimeException e) {
+        err.println(stage + ": " + e.getMessage());
+        err.println("(--help lists the flags)");
+        return 2;
+    }
+
+    static Args parse(String[] argv, List<StageFlag> extraFlags) {
         Map<ConfigKey, String> connection = new EnumMap<>(ConfigKey.class);
-        Map<StageSettings.Key, String> stage = new EnumMap<>(StageSettings.Key.class);
+        Map<String, String> stage = new LinkedHashMap<>();
         Path configFile = null;
         boolean help = false;
         for (int i = 0; i < argv.length; i++) {
@@ -100,9 +121,9 @@ public final class StageMain {
                     known = true;
                 }
             }
-            for (StageSettings.Key k : StageSettings.Key.values()) {
-                if (a.equals(k.flag())) {
-                    stage.put(k, value);
+            for (StageFlag f : allFlags(extraFlags)) {
+                if (a.equals(f.flag())) {
+                    stage.put(f.flag(), value);
                     known = true;
                 }
             }
@@ -113,13 +134,19 @@ public final class StageMain {
         return new Args(connection, configFile, stage, help);
     }
 
-    static String usage(String stage) {
+    private static List<StageFlag> allFlags(List<StageFlag> extraFlags) {
+        List<StageFlag> all = new java.util.ArrayList<>(StageFlag.COMMON);
+        all.addAll(extraFlags);
+        return all;
+    }
+
+    static String usage(String stage, List<StageFlag> extraFlags) {
         StringBuilder sb = new StringBuilder("usage: " + stage
                 + " [--bootstrap HOST:PORT] [--registry URL] [--config FILE] [flags]\n"
                 + "The Kafka connection's security settings come from RADSTREAM_* variables or the --config file.\n\n");
-        for (StageSettings.Key k : StageSettings.Key.values()) {
-            sb.append(String.format("  %-20s %-38s default %s%n      %s%n", k.flag(), k.envVar(stage),
-                    k.defaultValue() == null ? "(" + stage + ")" : k.defaultValue(), k.meaning()));
+        for (StageFlag f : allFlags(extraFlags)) {
+            sb.append(String.format("  %-24s %-42s default %s%n      %s%n", f.flag(), f.envVar(stage),
+                    f.defaultValue() == null ? "(" + stage + ")" : f.defaultValue(), f.meaning()));
         }
         return sb.toString();
     }

@@ -1,4 +1,4 @@
-package org.radstream.preprocessing;
+package org.radstream.streaming.stage;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.radstream.preprocessing;
+package org.radstream.streaming.stage;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,0 +1,45 @@
+package org.radstream.streaming.stage;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * One setting a stage takes besides the Kafka connection: a flag {@code --name-with-dashes} or an environment
+ * variable {@code RADSTREAM_<STAGE>_<NAME>}; flag &gt; variable &gt; default. The common ones every stage has are
+ * below; a stage declares its own extra flags the same way and reads them with {@link StageSettings#option}.
+ *
+ * @param name         dotted name, e.g. {@code blob.dir}
+ * @param defaultValue used when neither flag nor variable is set; {@code null} = the stage name (group only)
+ * @param meaning      one line for {@code --help}
+ */
+public record StageFlag(String name, String defaultValue, String meaning) {
+
+    public static final StageFlag GROUP = new StageFlag("group", null,
+            "Consumer group id (Streams: application id; default: the stage name); run more instances with the same group to scale.");
+    public static final StageFlag BLOB_DIR = new StageFlag("blob.dir", "blobs",
+            "Root of the filesystem blob store the event URIs point into.");
+    public static final StageFlag REGISTER_SCHEMAS = new StageFlag("register.schemas", "true",
+            "true = register output schemas on first use; false = look them up only.");
+    public static final StageFlag HEALTH_HOST = new StageFlag("health.host", "0.0.0.0",
+            "Bind address of /health/live, /health/ready and /metrics.");
+    public static final StageFlag HEALTH_PORT = new StageFlag("health.port", "8080",
+            "Port of the health and metrics endpoint; 0 = any free port.");
+
+    /** The flags every stage has, in {@code --help} order. */
+    public static final List<StageFlag> COMMON = List.of(GROUP, BLOB_DIR, REGISTER_SCHEMAS, HEALTH_HOST, HEALTH_PORT);
+
+    public StageFlag {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(meaning, "meaning");
+    }
+
+    public String flag() {
+        return "--" + name.replace('.', '-');
+    }
+
+    public String envVar(String stage) {
+        return "RADSTREAM_" + stage.toUpperCase(Locale.ROOT).replace('-', '_') + "_"
+                + name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+}
