@@ -34,6 +34,8 @@ public enum ReasonCode {
     ALB_OUT_OF_RANGE("Serum albumin is outside the plausible range (g/L)."),
     MISSING_CLINICAL("No clinical record is known for the case."),
     MISSING_OUTCOME("A training case has no recurrence outcome."),
+    // training
+    TRAINING_FAILED("The analysis could not be trained on the labelled cases (e.g. one outcome class only, too few cases for cross-validation, no feature passing selection)."),
     // inference
     MODEL_MISSING("No model has been published for the requested name."),
     // anything else
