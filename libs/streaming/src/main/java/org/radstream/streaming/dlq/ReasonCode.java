@@ -38,6 +38,7 @@ public enum ReasonCode {
     TRAINING_FAILED("The analysis could not be trained on the labelled cases (e.g. one outcome class only, too few cases for cross-validation, no feature passing selection)."),
     // inference
     MODEL_MISSING("No model has been published for the requested name."),
+    MODEL_VERSION_UNKNOWN("The event names a version of a model that this stage has not seen published (not yet, or compacted away)."),
     // anything else
     PROCESSING_ERROR("An unexpected error while processing the record (see exceptionClass and message).");
 
