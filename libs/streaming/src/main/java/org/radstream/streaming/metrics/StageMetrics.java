@@ -4,12 +4,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
@@ -41,6 +45,8 @@ import org.radstream.streaming.dlq.ReasonCode;
  *       of the work per input;</li>
  *   <li>{@code radstream_dlq_records_total{stage,reason}}: dead letters written, from the process's shared
  *       {@link DeadLetterCounts} (so the DLQ writer and the Kafka Streams handlers need no metrics code);</li>
+ *   <li>{@code radstream_model_version{stage,model}}: the version of each model the stage currently uses
+ *       (inference), set with {@link #modelVersion};</li>
  *   <li>Kafka client metrics of bound producers, consumers ({@code kafka_consumer_fetch_manager_records_lag},
  *       the consumer lag per partition, and {@code _records_lag_max}) and Streams apps, via Micrometer's
  *       {@link KafkaClientMetrics} / {@link KafkaStreamsMetrics};</li>
@@ -55,6 +61,7 @@ public final class StageMetrics implements AutoCloseable {
     public static final String RECORDS_OUT = "radstream.stage.records.out";
     public static final String PROCESSING = "radstream.stage.processing";
     public static final String DLQ_RECORDS = "radstream.dlq.records";
+    public static final String MODEL_VERSION = "radstream.model.version";
 
     /** Upper bounds of the processing-time histogram buckets (plus +Inf). */
     public static final List<Duration> BUCKETS = List.of(Duration.ofMillis(5), Duration.ofMillis(10),
@@ -69,6 +76,7 @@ public final class StageMetrics implements AutoCloseable {
     private final Counter recordsOut;
     private final Timer processing;
     private final Set<DeadLetterCounts.Key> exportedDlqKeys = new HashSet<>();
+    private final Map<String, AtomicLong> modelVersions = new ConcurrentHashMap<>();
     private final List<AutoCloseable> binders = new ArrayList<>();
     private final JvmGcMetrics gc;
 
@@ -131,6 +139,19 @@ public final class StageMetrics implements AutoCloseable {
         } finally {
             s.stop(processing);
         }
+    }
+
+    /**
+     * The version of model {@code model} now in use (a gauge per model: a dashboard shows when a new version
+     * took over, and an alert can compare it with the latest published).
+     */
+    public void modelVersion(String model, long version) {
+        modelVersions.computeIfAbsent(model, m -> {
+            AtomicLong v = new AtomicLong();
+            Gauge.builder(MODEL_VERSION, v, AtomicLong::get).description("Version of the model in use, by model name")
+                    .tag("model", m).register(registry);
+            return v;
+        }).set(version);
     }
 
     /** Exports a producer's or consumer's client metrics (for consumers: records lag per partition). */

@@ -122,6 +122,14 @@ public final class ConsumerLoopService<K, V> implements ManagedService {
         t.start();
     }
 
+    /**
+     * The loop's consumer, for binding its client metrics ({@code metrics()} may be read from any thread); null
+     * before {@link #start()}. Not for polling or committing: the loop thread owns it.
+     */
+    public org.apache.kafka.clients.consumer.Consumer<byte[], byte[]> consumer() {
+        return consumer;
+    }
+
     @Override
     public Health health() {
         Thread t = loopThread;

@@ -18,6 +18,7 @@ import org.radstream.streaming.config.RadstreamConfig;
 import org.radstream.streaming.dlq.DeadLetterCounts;
 import org.radstream.streaming.dlq.DeadLetterFactory;
 import org.radstream.streaming.dlq.DeadLetterWriter;
+import org.radstream.streaming.metrics.ConsumerGroupLagMetrics;
 import org.radstream.streaming.metrics.StageMetrics;
 import org.radstream.streaming.registry.RegistrySettings;
 import org.radstream.streaming.registry.SchemaRegistryClient;
@@ -39,7 +40,9 @@ import org.radstream.streaming.topics.Topics;
  * {@link ManagedService}: wiring only. On start it makes sure its topics exist, opens one idempotent producer
  * (Confluent-format Avro values, shared by outputs and the DLQ) and runs the shared {@link ConsumerLoopService},
  * which commits a record only after the handler returned, i.e. after its outputs were acknowledged, and sends
- * a record whose handler threw to the DLQ with the reason the exception carries. Instances with the same
+ * a record whose handler threw to the DLQ with the reason the exception carries. Its producer's and consumer's
+ * client metrics and its group's committed lag ({@link ConsumerGroupLagMetrics}) go to the stage's metrics.
+ * Instances with the same
  * consumer group share the input's partitions: run more of them to scale.
  *
  * @param <V> the input event type
@@ -65,6 +68,7 @@ public final class ConsumerStageService<V extends SpecificRecord> implements Man
 
     private volatile Producer<String, SpecificRecord> producer;
     private volatile ConsumerLoopService<String, V> loop;
+    private volatile ConsumerGroupLagMetrics lag;
 
     public ConsumerStageService(String stage, RadstreamConfig config, StageSettings settings, TopicSpec input,
             Class<V> inputType, List<TopicSpec> outputs, StageMetrics metrics, DeadLetterCounts counts,
@@ -110,6 +114,9 @@ public final class ConsumerStageService<V extends SpecificRecord> implements Man
                 new ConfluentAvroDeserializer<>(registry, inputType, RecordPart.VALUE),
                 handlers.create(new StageOutput(producer, 30_000)), dlq);
         loop.start();
+        metrics.bind(loop.consumer());
+        lag = new ConsumerGroupLagMetrics(metrics.registry(), config.toKafkaProperties(), settings.groupId(),
+                StreamsStageService.LAG_SAMPLE_INTERVAL);
         loop.termination().whenComplete((v, e) -> {
             if (e != null) {
                 termination.completeExceptionally(e);
@@ -125,6 +132,9 @@ public final class ConsumerStageService<V extends SpecificRecord> implements Man
 
     @Override
     public synchronized void stop(Duration timeout) {
+        if (lag != null) {
+            lag.close();
+        }
         if (loop != null) {
             loop.stop(timeout);
         }

@@ -7,13 +7,18 @@ import java.util.Objects;
 /**
  * One setting a stage takes besides the Kafka connection: a flag {@code --name-with-dashes} or an environment
  * variable {@code RADSTREAM_<STAGE>_<NAME>}; flag &gt; variable &gt; default. The common ones every stage has are
- * below; a stage declares its own extra flags the same way and reads them with {@link StageSettings#option}.
+ * below; a stage declares its own extra flags the same way and reads them with {@link StageSettings#option} or,
+ * typed and validated, with {@link StageSettings#reader()}. A flag whose default is {@code true} or {@code false}
+ * is a switch: given without a value ({@code --watch}) it means {@code true}.
  *
  * @param name         dotted name, e.g. {@code blob.dir}
- * @param defaultValue used when neither flag nor variable is set; {@code null} = the stage name (group only)
+ * @param defaultValue used when neither flag nor variable is set; {@code null} = unset (for {@link #GROUP}: the
+ *                     stage name)
  * @param meaning      one line for {@code --help}
+ * @param secret       a secret (a key): taken from the environment variable only, never as a flag (a command
+ *                     line shows in {@code ps}), and never printed
  */
-public record StageFlag(String name, String defaultValue, String meaning) {
+public record StageFlag(String name, String defaultValue, String meaning, boolean secret) {
 
     public static final StageFlag GROUP = new StageFlag("group", null,
             "Consumer group id (Streams: application id; default: the stage name); run more instances with the same group to scale.");
@@ -32,6 +37,24 @@ public record StageFlag(String name, String defaultValue, String meaning) {
     public StageFlag {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(meaning, "meaning");
+        if (secret && defaultValue != null) {
+            throw new IllegalArgumentException("secret stage flag " + name + " cannot have a default");
+        }
+    }
+
+    /** An ordinary (not secret) flag. */
+    public StageFlag(String name, String defaultValue, String meaning) {
+        this(name, defaultValue, meaning, false);
+    }
+
+    /** A secret, read from {@link #envVar(String)} only; no default. */
+    public static StageFlag secret(String name, String meaning) {
+        return new StageFlag(name, null, meaning, true);
+    }
+
+    /** Whether the flag is a switch (its default is {@code true} or {@code false}). */
+    public boolean isSwitch() {
+        return "true".equals(defaultValue) || "false".equals(defaultValue);
     }
 
     public String flag() {

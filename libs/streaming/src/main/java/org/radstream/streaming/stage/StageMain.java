@@ -57,7 +57,7 @@ public final class StageMain {
         RadstreamConfig config;
         StageSettings settings;
         try {
-            Args args = parse(argv, extraFlags);
+            Args args = parse(stage, argv, extraFlags);
             if (args.help()) {
                 out.print(usage(stage, extraFlags));
                 return 0;
@@ -87,9 +87,9 @@ public final class StageMain {
         return 2;
     }
 
-    static Args parse(String[] argv, List<StageFlag> extraFlags) {
+    static Args parse(String stage, String[] argv, List<StageFlag> extraFlags) {
         Map<ConfigKey, String> connection = new EnumMap<>(ConfigKey.class);
-        Map<String, String> stage = new LinkedHashMap<>();
+        Map<String, String> stageValues = new LinkedHashMap<>();
         Path configFile = null;
         boolean help = false;
         for (int i = 0; i < argv.length; i++) {
@@ -103,6 +103,20 @@ public final class StageMain {
             if (a.equals("--help") || a.equals("-h")) {
                 help = true;
                 continue;
+            }
+            StageFlag own = null;
+            for (StageFlag f : allFlags(extraFlags)) {
+                if (a.equals(f.flag())) {
+                    own = f;
+                }
+            }
+            if (own != null && own.secret()) {
+                // a secret on the command line shows in `ps`: only the environment may carry it
+                throw new IllegalArgumentException(a + " is not accepted as a flag; set " + own.envVar(stage));
+            }
+            if (value == null && own != null && own.isSwitch()
+                    && (i + 1 >= argv.length || argv[i + 1].startsWith("--"))) {
+                value = "true";
             }
             if (value == null) {
                 if (i + 1 >= argv.length) {
@@ -121,17 +135,15 @@ public final class StageMain {
                     known = true;
                 }
             }
-            for (StageFlag f : allFlags(extraFlags)) {
-                if (a.equals(f.flag())) {
-                    stage.put(f.flag(), value);
-                    known = true;
-                }
+            if (own != null) {
+                stageValues.put(own.flag(), value);
+                known = true;
             }
             if (!known) {
                 throw new IllegalArgumentException("unknown argument " + a);
             }
         }
-        return new Args(connection, configFile, stage, help);
+        return new Args(connection, configFile, stageValues, help);
     }
 
     private static List<StageFlag> allFlags(List<StageFlag> extraFlags) {
@@ -145,8 +157,9 @@ public final class StageMain {
                 + " [--bootstrap HOST:PORT] [--registry URL] [--config FILE] [flags]\n"
                 + "The Kafka connection's security settings come from RADSTREAM_* variables or the --config file.\n\n");
         for (StageFlag f : allFlags(extraFlags)) {
-            sb.append(String.format("  %-24s %-42s default %s%n      %s%n", f.flag(), f.envVar(stage),
-                    f.defaultValue() == null ? "(" + stage + ")" : f.defaultValue(), f.meaning()));
+            String dflt = f.defaultValue() != null ? f.defaultValue() : f == StageFlag.GROUP ? "(" + stage + ")" : "(unset)";
+            sb.append(String.format("  %-24s %-42s default %s%n      %s%n", f.secret() ? "(env only)" : f.flag(),
+                    f.envVar(stage), dflt, f.meaning()));
         }
         return sb.toString();
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.radstream.streaming.config.ConfigException;
 import org.radstream.streaming.config.ConfigSource;
@@ -14,7 +15,8 @@ import org.radstream.streaming.runtime.RunnerSettings;
 
 /**
  * The settings a stage takes besides the Kafka connection: the {@link StageFlag#COMMON common} ones as typed
- * fields, and the stage's own extra flags as {@link #option strings} (the stage parses and validates them).
+ * fields, and the stage's own extra flags as {@link #option strings} with where each came from (the stage parses
+ * and validates them, e.g. with {@link #reader()}). {@link #toString()} never shows a secret.
  *
  * @param groupId         consumer group (Streams: application id); instances with the same group share the input
  *                        partitions (default: the stage name)
@@ -25,13 +27,34 @@ import org.radstream.streaming.runtime.RunnerSettings;
  * @param options         the stage's extra flags by {@link StageFlag#name()}, defaults filled in
  */
 public record StageSettings(String groupId, Path blobDir, boolean registerSchemas, RunnerSettings runner,
-        Map<String, String> options) {
+        Map<String, Option> options) {
+
+    /**
+     * One extra flag's value.
+     *
+     * @param flag   its declaration
+     * @param value  the value; {@code null} when it has no default and was not set
+     * @param source where the value came from (flag, environment variable or default)
+     * @param envVar the stage's environment variable for it
+     */
+    public record Option(StageFlag flag, String value, ConfigSource source, String envVar) {
+        public Option {
+            Objects.requireNonNull(flag, "flag");
+            Objects.requireNonNull(source, "source");
+        }
+
+        @Override
+        public String toString() {
+            return flag.flag() + " = " + (value == null ? "(unset)" : flag.secret() ? "(set, not shown)" : value)
+                    + " (" + source + ")";
+        }
+    }
 
     public StageSettings {
         Objects.requireNonNull(groupId, "groupId");
         Objects.requireNonNull(blobDir, "blobDir");
         Objects.requireNonNull(runner, "runner");
-        options = Map.copyOf(options);
+        options = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(options));
     }
 
     /** Defaults for {@code stage} (group = stage name), e.g. for tests and embedding. */
@@ -47,18 +70,45 @@ public record StageSettings(String groupId, Path blobDir, boolean registerSchema
     /**
      * The value of one of the stage's extra flags.
      *
-     * @throws IllegalArgumentException when the stage did not declare {@code name}
+     * @throws IllegalArgumentException when the stage did not declare {@code name}, or it is unset (no default)
      */
     public String option(String name) {
-        String v = options.get(name);
-        if (v == null) {
+        Option o = declared(name);
+        if (o.value() == null) {
+            throw new IllegalArgumentException(o.flag().flag() + " is not set");
+        }
+        return o.value();
+    }
+
+    /** The value of an extra flag that may be unset (no default). */
+    public Optional<String> optionalOption(String name) {
+        return Optional.ofNullable(declared(name).value());
+    }
+
+    /** Where an extra flag's value came from, for error messages. */
+    public ConfigSource source(String name) {
+        return declared(name).source();
+    }
+
+    /** Reads the extra flags typed, collecting every problem (see {@link OptionReader}). */
+    public OptionReader reader() {
+        return new OptionReader(this);
+    }
+
+    private Option declared(String name) {
+        Option o = options.get(name);
+        if (o == null) {
             throw new IllegalArgumentException("no stage option '" + name + "' (declared: " + options.keySet() + ")");
         }
-        return v;
+        return o;
     }
 
     public StageSettings withHealthPort(int port) {
         return new StageSettings(groupId, blobDir, registerSchemas, runner.withHealthPort(port), options);
+    }
+
+    public StageSettings withHealthHost(String host) {
+        return new StageSettings(groupId, blobDir, registerSchemas, runner.withHealthHost(host), options);
     }
 
     public StageSettings withBlobDir(Path dir) {
@@ -71,12 +121,10 @@ public record StageSettings(String groupId, Path blobDir, boolean registerSchema
 
     /** A copy with one extra option set (e.g. a test or the in-JVM demo overriding a default). */
     public StageSettings withOption(String name, String value) {
-        if (!options.containsKey(name)) {
-            throw new IllegalArgumentException("no stage option '" + name + "' (declared: " + options.keySet() + ")");
-        }
-        Map<String, String> o = new LinkedHashMap<>(options);
-        o.put(name, value);
-        return new StageSettings(groupId, blobDir, registerSchemas, runner, o);
+        Option o = declared(name);
+        Map<String, Option> m = new LinkedHashMap<>(options);
+        m.put(name, new Option(o.flag(), value, ConfigSource.defaults(), o.envVar()));
+        return new StageSettings(groupId, blobDir, registerSchemas, runner, m);
     }
 
     /**
@@ -107,9 +155,10 @@ public record StageSettings(String groupId, Path blobDir, boolean registerSchema
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        Map<String, String> options = new LinkedHashMap<>();
+        Map<String, Option> options = new LinkedHashMap<>();
         for (StageFlag f : extraFlags) {
-            options.put(f.name(), value(stage, f, flagValues, env));
+            options.put(f.name(), new Option(f, value(stage, f, flagValues, env), source(stage, f, flagValues, env),
+                    f.envVar(stage)));
         }
         return new StageSettings(group == null || group.isBlank() ? stage : group,
                 Path.of(value(stage, StageFlag.BLOB_DIR, flagValues, env)), Boolean.parseBoolean(register),
@@ -135,5 +184,13 @@ public record StageSettings(String groupId, Path blobDir, boolean registerSchema
             return e.trim();
         }
         return f.defaultValue();
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("group = " + groupId + "\nblob dir = " + blobDir + "\nregister schemas = "
+                + registerSchemas + "\nhealth/metrics = " + runner.healthHost() + ":" + runner.healthPort());
+        options.values().forEach(o -> sb.append('\n').append(o));
+        return sb.toString();
     }
 }

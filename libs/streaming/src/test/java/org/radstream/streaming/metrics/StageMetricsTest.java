@@ -31,6 +31,8 @@ class StageMetricsTest {
             m.recordProcessing(Duration.ofMillis(40));
             m.recordProcessing(Duration.ofSeconds(2));
             dlq.increment("ingestion", ReasonCode.CORRUPT_DICOM);
+            m.modelVersion("nomogram", 2);
+            m.modelVersion("nomogram", 3);
 
             HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/metrics")).build(),
@@ -54,7 +56,10 @@ class StageMetricsTest {
             assertEquals(StageMetrics.BUCKETS.size() + 1,
                     parsed.stream().filter(l -> l.startsWith("radstream_stage_processing_seconds_bucket{")).count());
             assertTrue(parsed.contains("radstream_dlq_records_total{reason=CORRUPT_DICOM,stage=ingestion} 1.0"));
+            assertTrue(parsed.contains("# family radstream_model_version gauge"), () -> String.join("\n", parsed));
+            assertTrue(parsed.contains("radstream_model_version{model=nomogram,stage=ingestion} 3.0"));
             assertTrue(parsed.stream().anyMatch(l -> l.startsWith("jvm_memory_used_bytes{")));
+            assertTrue(parsed.stream().anyMatch(l -> l.startsWith("jvm_gc_")), "GC binder");
             assertTrue(parsed.stream().anyMatch(l -> l.startsWith("jvm_threads_live_threads{")));
 
             // the counter follows later dead letters, and a new reason appears as a new series

@@ -20,7 +20,7 @@ class StageMainTest {
 
     @Test
     void flagsBeatEnvironmentBeatDefaults() {
-        StageMain.Args a = StageMain.parse(new String[] {"--bootstrap", "k:9092", "--group=g2", "--health-port", "0"}, List.of());
+        StageMain.Args a = StageMain.parse("test-stage", new String[] {"--bootstrap", "k:9092", "--group=g2", "--health-port", "0"}, List.of());
         assertEquals("k:9092", a.connection().get(ConfigKey.BOOTSTRAP_SERVERS));
         StageSettings s = StageSettings.load("feature-extraction", List.of(), a.stage(),
                 Map.of("RADSTREAM_FEATURE_EXTRACTION_GROUP", "g1", "RADSTREAM_FEATURE_EXTRACTION_BLOB_DIR", "/data/blobs"));
@@ -65,14 +65,14 @@ class StageMainTest {
     void extraFlagsTakeFlagThenEnvironmentThenDefaultAndAppearInHelp() {
         List<StageFlag> extra = List.of(new StageFlag("model.name", "nomogram", "Model to score with."),
                 new StageFlag("quiet-period-s", "10", "Seconds without new cases before training."));
-        StageMain.Args a = StageMain.parse(new String[] {"--model-name", "mpMRI"}, extra);
+        StageMain.Args a = StageMain.parse("test-stage", new String[] {"--model-name", "mpMRI"}, extra);
         StageSettings s = StageSettings.load("inference", extra, a.stage(), Map.of("RADSTREAM_INFERENCE_QUIET_PERIOD_S", "3"));
         assertEquals("mpMRI", s.option("model.name"));
         assertEquals("3", s.option("quiet-period-s"));
         assertEquals("nomogram", StageSettings.defaults("inference", extra).option("model.name"));
         assertEquals("T2WI", s.withOption("model.name", "T2WI").option("model.name"));
         assertThrows(IllegalArgumentException.class, () -> s.option("nope"));
-        assertThrows(IllegalArgumentException.class, () -> StageMain.parse(new String[] {"--model-name", "x"}, List.of()));
+        assertThrows(IllegalArgumentException.class, () -> StageMain.parse("test-stage", new String[] {"--model-name", "x"}, List.of()));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         assertEquals(0, StageMain.run("inference", extra, new String[] {"--help"}, Map.of(), new PrintStream(out),
                 new PrintStream(new ByteArrayOutputStream()), (c, st, m, d) -> {
@@ -91,5 +91,56 @@ class StageMainTest {
                 });
         assertEquals(2, code);
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("--alb-min: 'x' is not a number"));
+    }
+
+    @Test
+    void aSecretIsTakenFromTheEnvironmentOnlyAndNeverPrinted() {
+        List<StageFlag> extra = List.of(StageFlag.secret("pseudonym.key", "Keyed-hash secret."),
+                new StageFlag("watch", "false", "Keep watching."), new StageFlag("folder", null, "Import folder."));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> StageMain.parse("ingestion", new String[] {"--pseudonym-key", "k"}, extra));
+        assertTrue(e.getMessage().contains("set RADSTREAM_INGESTION_PSEUDONYM_KEY"), e.getMessage());
+        StageSettings s = StageSettings.load("ingestion", extra, Map.of(),
+                Map.of("RADSTREAM_INGESTION_PSEUDONYM_KEY", "very-secret-value"));
+        assertEquals("very-secret-value", s.option("pseudonym.key"));
+        assertFalse(s.toString().contains("very-secret-value"), s.toString());
+        assertTrue(s.toString().contains("--pseudonym-key = (set, not shown) (env RADSTREAM_INGESTION_PSEUDONYM_KEY)"), s.toString());
+        // a switch given alone means true; an unset option without default is empty, and required where read so
+        StageMain.Args a = StageMain.parse("ingestion", new String[] {"--watch", "--health-port", "0"}, extra);
+        StageSettings w = StageSettings.load("ingestion", extra, a.stage(), Map.of());
+        assertEquals("true", w.option("watch"));
+        assertTrue(w.optionalOption("folder").isEmpty());
+        OptionReader r = w.reader();
+        r.string("pseudonym.key");
+        r.bool("watch");
+        ConfigException c = assertThrows(ConfigException.class, r::check);
+        assertTrue(c.getMessage().contains("--pseudonym-key (from default): is required (set RADSTREAM_INGESTION_PSEUDONYM_KEY)"),
+                c.getMessage());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertEquals(0, StageMain.run("ingestion", extra, new String[] {"--help"}, Map.of(), new PrintStream(out),
+                new PrintStream(new ByteArrayOutputStream()), (cf, st, m, d) -> {
+                    throw new AssertionError("must not start");
+                }));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("(env only)"), out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theOptionReaderReportsEveryProblemWithItsSource() {
+        List<StageFlag> extra = List.of(new StageFlag("min.pairs", "10", "Pairs."), new StageFlag("icc.threshold", "0.75", "ICC."),
+                new StageFlag("quiet.period", "PT10S", "Quiet."), new StageFlag("check.ms", "1000", "Check."));
+        StageSettings s = StageSettings.load("quality-gate", extra, Map.of("--min-pairs", "x", "--check-ms", "0"),
+                Map.of("RADSTREAM_QUALITY_GATE_QUIET_PERIOD", "10s", "RADSTREAM_QUALITY_GATE_ICC_THRESHOLD", "0.8"));
+        OptionReader r = s.reader();
+        r.integer("min.pairs", 2, Integer.MAX_VALUE);
+        assertEquals(0.8, r.number("icc.threshold"));
+        r.duration("quiet.period");
+        r.positive("check.ms", java.time.temporal.ChronoUnit.MILLIS);
+        ConfigException e = assertThrows(ConfigException.class, r::check);
+        assertEquals(3, e.problems().size(), e.getMessage());
+        assertTrue(e.getMessage().contains("--min-pairs (from flag --min-pairs): 'x' is not an integer"), e.getMessage());
+        assertTrue(e.getMessage().contains("--quiet-period (from env RADSTREAM_QUALITY_GATE_QUIET_PERIOD): '10s' is not an ISO-8601"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("--check-ms (from flag --check-ms): 0 must be positive"), e.getMessage());
+        StageSettings.defaults("quality-gate", extra).reader().check();
     }
 }
