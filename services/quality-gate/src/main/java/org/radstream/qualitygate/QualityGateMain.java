@@ -1,111 +1,73 @@
 package org.radstream.qualitygate;
 
-import java.io.PrintStream;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+
 import org.radstream.modeling.icc.IccForm;
 import org.radstream.modeling.icc.ReproducibilityGate;
-import org.radstream.streaming.config.ConfigException;
-import org.radstream.streaming.config.ConfigKey;
-import org.radstream.streaming.config.ConfigLoader;
-import org.radstream.streaming.config.RadstreamConfig;
-import org.radstream.streaming.dlq.DeadLetterCounts;
-import org.radstream.streaming.metrics.MetricsHttpHandler;
-import org.radstream.streaming.metrics.StageMetrics;
-import org.radstream.streaming.runtime.RunnerSettings;
-import org.radstream.streaming.runtime.ServiceRunner;
-import org.radstream.streaming.serde.SchemaRegistration;
+import org.radstream.streaming.stage.OptionReader;
+import org.radstream.streaming.stage.StageDefinition;
+import org.radstream.streaming.stage.StageFlag;
+import org.radstream.streaming.stage.StageMain;
+import org.radstream.streaming.stage.StageSettings;
+import org.radstream.streaming.stage.StreamsStageService;
+import org.radstream.streaming.topics.Topics;
 
 /**
- * {@code main} of the quality gate: connection flags ({@code --bootstrap}, {@code --registry}, {@code --config};
- * security from the environment or the file), the gate's own flags (see {@link #usage()}), then the shared
- * {@link ServiceRunner} (health at {@code /health/live|ready}, Prometheus at {@code /metrics}, graceful stop).
+ * {@code main} of the quality gate: {@code radstream.features.extracted.v1} → stable feature sets and gated
+ * case features ({@link QualityGateTopology}) as a {@link StreamsStageService}. Flags and start-up:
+ * {@link StageMain}; the gate's own flags are {@link #FLAGS}.
  */
 public final class QualityGateMain {
-    /** Stage flags and their defaults. */
-    static final Map<String, String> FLAGS = new LinkedHashMap<>();
 
-    static {
-        FLAGS.put("--icc-form", "ICC2_1");
-        FLAGS.put("--icc-threshold", "0.75");
-        FLAGS.put("--min-pairs", Integer.toString(QualityGateSettings.DEFAULT_MIN_PAIRS));
-        FLAGS.put("--release-check-ms", "1000");
-        FLAGS.put("--state-dir", "state/quality-gate");
-        FLAGS.put("--health-port", "8080");
-        FLAGS.put("--register-schemas", "true");
-    }
+    /** The gate's own flags (besides the common ones). */
+    public static final List<StageFlag> FLAGS = List.of(
+            new StageFlag("icc.form", "ICC2_1", "ICC form: one of ICC1_1, ICC2_1, ICC3_1 (the study: ICC2_1)."),
+            new StageFlag("icc.threshold", "0.75", "A feature is kept when its ICC > this threshold (the study: 0.75)."),
+            new StageFlag("min.pairs", Integer.toString(QualityGateSettings.DEFAULT_MIN_PAIRS),
+                    "Reader A/B pairs of a sequence needed before its first stable set is published (>= 2)."),
+            new StageFlag("release.check.ms", "1000", "How often (ms) cases waiting for a stable set are re-checked."),
+            StreamsStageService.stateDirFlag(QualityGateTopology.STAGE));
+
+    public static final StageDefinition DEFINITION = new StageDefinition(QualityGateTopology.STAGE,
+            "Pairs reader A/B feature vectors, recomputes the ICC per feature, publishes stable sets and gated case features.",
+            FLAGS, (config, settings, metrics, counts) -> {
+                QualityGateSettings gate = settings(settings);
+                return new StreamsStageService(QualityGateTopology.STAGE, config, settings,
+                        List.of(Topics.FEATURES_EXTRACTED, Topics.QUALITY_STABLE_FEATURES, Topics.FEATURES_CASE),
+                        metrics, counts, serdes -> QualityGateTopology.buildTopology(gate, serdes, metrics));
+            });
 
     private QualityGateMain() {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.getenv(), System.out, System.err));
+        System.exit(DEFINITION.run(args, System.getenv(), System.out, System.err));
     }
 
-    /** @return 0 after a requested stop, 1 when the service failed, 2 for bad arguments */
-    public static int run(String[] argv, Map<String, String> env, PrintStream out, PrintStream err) {
-        Map<ConfigKey, String> connection = new EnumMap<>(ConfigKey.class);
-        Map<String, String> stage = new LinkedHashMap<>(FLAGS);
-        Path configFile = null;
-        RadstreamConfig config;
-        QualityGateSettings settings;
+    /**
+     * The gate's settings from its flags.
+     *
+     * @throws org.radstream.streaming.config.ConfigException naming every invalid flag, its source and the reason
+     */
+    public static QualityGateSettings settings(StageSettings s) {
+        OptionReader r = s.reader();
+        String form = s.option("icc.form").toUpperCase(Locale.ROOT);
+        IccForm iccForm = IccForm.ICC2_1;
         try {
-            for (int i = 0; i < argv.length; i++) {
-                String a = argv[i];
-                if (a.equals("--help") || a.equals("-h")) {
-                    out.print(usage());
-                    return 0;
-                }
-                String value;
-                int eq = a.indexOf('=');
-                if (a.startsWith("--") && eq > 0) {
-                    value = a.substring(eq + 1);
-                    a = a.substring(0, eq);
-                } else if (i + 1 < argv.length) {
-                    value = argv[++i];
-                } else {
-                    throw new IllegalArgumentException(a + " needs a value");
-                }
-                String flag = a;
-                if (flag.equals(ConfigKey.CONFIG_FILE_FLAG)) {
-                    configFile = Path.of(value);
-                } else if (stage.containsKey(flag)) {
-                    stage.put(flag, value);
-                } else {
-                    ConfigKey k = java.util.Arrays.stream(ConfigKey.values()).filter(c -> flag.equals(c.flag())).findFirst()
-                            .orElseThrow(() -> new IllegalArgumentException("unknown argument " + flag));
-                    connection.put(k, value);
-                }
-            }
-            config = ConfigLoader.load(connection, configFile, env);
-            settings = new QualityGateSettings(
-                    new ReproducibilityGate.Settings(IccForm.valueOf(stage.get("--icc-form").toUpperCase(Locale.ROOT)),
-                            Double.parseDouble(stage.get("--icc-threshold"))),
-                    Integer.parseInt(stage.get("--min-pairs")), Duration.ofMillis(Long.parseLong(stage.get("--release-check-ms"))));
-        } catch (IllegalArgumentException | ConfigException e) {
-            err.println("quality-gate: " + e.getMessage());
-            err.println("(--help lists the flags)");
-            return 2;
+            iccForm = IccForm.valueOf(form);
+        } catch (IllegalArgumentException e) {
+            r.problem("icc.form", "'" + form + "' is not one of " + Arrays.toString(IccForm.values()));
         }
-        DeadLetterCounts counts = new DeadLetterCounts();
-        try (StageMetrics metrics = new StageMetrics(QualityGateTopology.STAGE, counts)) {
-            QualityGateService service = new QualityGateService(config, settings, Path.of(stage.get("--state-dir")),
-                    Boolean.parseBoolean(stage.get("--register-schemas")) ? SchemaRegistration.AUTO_REGISTER : SchemaRegistration.LOOKUP_ONLY,
-                    metrics, counts);
-            return ServiceRunner.run(service, RunnerSettings.DEFAULTS.withHealthPort(Integer.parseInt(stage.get("--health-port"))),
-                    Map.of(MetricsHttpHandler.PATH, new MetricsHttpHandler(metrics)));
+        double threshold = r.number("icc.threshold");
+        if (!(threshold >= -1 && threshold <= 1)) {
+            r.problem("icc.threshold", "the ICC threshold must be in [-1, 1]; got " + s.option("icc.threshold"));
         }
-    }
-
-    static String usage() {
-        StringBuilder sb = new StringBuilder("usage: quality-gate [--bootstrap HOST:PORT] [--registry URL] [--config FILE] [flags]\n"
-                + "Pairs reader A/B feature vectors, recomputes the ICC per feature, publishes stable sets and gated case features.\n\n");
-        FLAGS.forEach((f, d) -> sb.append(String.format("  %-20s default %s%n", f, d)));
-        sb.append("  --icc-form is one of ICC1_1, ICC2_1, ICC3_1; a feature is kept when ICC > --icc-threshold\n");
-        return sb.toString();
+        int minPairs = r.integer("min.pairs", 2, Integer.MAX_VALUE);
+        var releaseCheck = r.positive("release.check.ms", ChronoUnit.MILLIS);
+        r.check();
+        return new QualityGateSettings(new ReproducibilityGate.Settings(iccForm, threshold), minPairs, releaseCheck);
     }
 }

@@ -33,12 +33,14 @@ import org.radstream.modeling.icc.ReproducibilityGate;
 import org.radstream.streaming.config.RadstreamConfig;
 import org.radstream.streaming.dlq.DeadLetterCounts;
 import org.radstream.streaming.embedded.EmbeddedPlatform;
+import org.radstream.streaming.metrics.ConsumerGroupLagMetrics;
 import org.radstream.streaming.metrics.StageMetrics;
 import org.radstream.streaming.registry.RegistrySettings;
 import org.radstream.streaming.registry.SchemaRegistryClient;
 import org.radstream.streaming.runtime.ClientProperties;
-import org.radstream.streaming.runtime.RunnerSettings;
 import org.radstream.streaming.runtime.ServiceRunner;
+import org.radstream.streaming.stage.StageSettings;
+import org.radstream.streaming.stage.StreamsStageService;
 import org.radstream.streaming.serde.ConfluentAvroDeserializer;
 import org.radstream.streaming.serde.ConfluentAvroSerializer;
 import org.radstream.streaming.serde.RecordPart;
@@ -77,14 +79,15 @@ class QualityGateIT {
         assertEquals(StreamsConfig.EXACTLY_ONCE_V2, ClientProperties.streams(config, "x", dir)
                 .get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG));
         DeadLetterCounts counts = new DeadLetterCounts();
-        QualityGateSettings settings = QualityGateSettings.DEFAULT.withMinPairs(PAIRS);
+        StageSettings settings = QualityGateMain.DEFINITION.defaults().withOption("min.pairs", Integer.toString(PAIRS))
+                .withHealthHost("127.0.0.1").withHealthPort(0);
         // two instances of the same application (one consumer group), as a scaled-out deployment runs it
         try (StageMetrics metrics = new StageMetrics(QualityGateTopology.STAGE, counts);
              StageMetrics metrics2 = new StageMetrics(QualityGateTopology.STAGE, counts);
-             ServiceRunner.Running running = ServiceRunner.start(new QualityGateService(config, settings, dir.resolve("state-1"),
-                     SchemaRegistration.AUTO_REGISTER, metrics, counts), RunnerSettings.DEFAULTS.withHealthHost("127.0.0.1").withHealthPort(0));
-             ServiceRunner.Running running2 = ServiceRunner.start(new QualityGateService(config, settings, dir.resolve("state-2"),
-                     SchemaRegistration.AUTO_REGISTER, metrics2, counts), RunnerSettings.DEFAULTS.withHealthHost("127.0.0.1").withHealthPort(0));
+             ServiceRunner.Running running = ServiceRunner.start(QualityGateMain.DEFINITION.factory().create(config,
+                     settings.withOption("state.dir", dir.resolve("state-1").toString()), metrics, counts), settings.runner());
+             ServiceRunner.Running running2 = ServiceRunner.start(QualityGateMain.DEFINITION.factory().create(config,
+                     settings.withOption("state.dir", dir.resolve("state-2").toString()), metrics2, counts), settings.runner());
              KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(ClientProperties.producer(config, "it"),
                      new StringSerializer(), new ConfluentAvroSerializer<>(registry, RecordPart.VALUE, SchemaRegistration.AUTO_REGISTER))) {
             // case 30 and 31: reader A only, complete before any set exists
@@ -107,9 +110,26 @@ class QualityGateIT {
             assertEquals(PAIRS + 2, cases.size(), "each complete case once: " + byCase.keySet());
             assertTrue(byCase.containsKey("case-30") && byCase.containsKey("case-31"), "waiting cases released");
             for (ServiceRunner.Running r : List.of(running, running2)) {
-                var threads = ((QualityGateService) r.service()).streams().streams().metadataForLocalThreads();
+                var threads = ((StreamsStageService) r.service()).streams().metadataForLocalThreads();
                 assertTrue(threads.stream().anyMatch(t -> !t.activeTasks().isEmpty()), "both instances own tasks: " + threads);
             }
+
+            // metrics of a Streams stage: inputs counted across both instances, and the group's committed lag per
+            // partition (records and seconds), sampled in the background
+            // (at least: a task that moves during the start-up rebalance re-reads its uncommitted inputs)
+            assertTrue(metrics.registry().get(StageMetrics.RECORDS_IN).counter().count()
+                    + metrics2.registry().get(StageMetrics.RECORDS_IN).counter().count() >= 5 * (2 * PAIRS + 2));
+            long lagDeadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+            while (metrics.registry().find(ConsumerGroupLagMetrics.LAG_RECORDS).tag("group", QualityGateTopology.STAGE)
+                    .tag("topic", Topics.FEATURES_EXTRACTED.name()).gauges().isEmpty() && System.nanoTime() < lagDeadline) {
+                Thread.sleep(500);
+            }
+            var lagRecords = metrics.registry().find(ConsumerGroupLagMetrics.LAG_RECORDS).tag("group", QualityGateTopology.STAGE)
+                    .tag("topic", Topics.FEATURES_EXTRACTED.name()).gauges();
+            assertFalse(lagRecords.isEmpty(), "group lag of the Streams stage is exported");
+            assertFalse(metrics.registry().find(ConsumerGroupLagMetrics.LAG_SECONDS).tag("group", QualityGateTopology.STAGE)
+                    .gauges().isEmpty(), "lag in seconds too");
+            assertFalse(metrics.registry().find("kafka.stream.alive.stream.threads").gauges().isEmpty(), "Kafka Streams metrics bound");
 
             for (StableFeatureSet set : sets) {
                 assertEquals(1L, set.getVersion());
