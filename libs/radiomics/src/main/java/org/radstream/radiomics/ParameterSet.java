@@ -18,10 +18,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /**
  * A PyRadiomics parameter file: {@code setting}, {@code imageType} (with per-type setting overrides),
- * {@code featureClass} (null or [] = all non-deprecated features of the class) and {@code voxelSetting}
- * (accepted for compatibility; voxel-based extraction is not implemented, so its keys are validated and
- * otherwise unused). Any other top-level key, unknown setting, image type, feature class or feature
- * name is a {@link RadiomicsInputException} naming it.
+ * {@code featureClass} (null or [] = all non-deprecated features of the class). {@code voxelSetting} is
+ * refused unless empty: voxel-based extraction is not implemented. Any other top-level key, unknown setting,
+ * image type, feature class or feature name is a {@link RadiomicsInputException} naming it.
  *
  * <p>PyRadiomics' defaults when a section is absent: imageType {@code {Original: {}}} and every
  * feature class enabled.
@@ -107,14 +106,13 @@ public record ParameterSet(ExtractionSettings settings, Map<ImageType, Map<Strin
         Map<String, Object> setting = top.get("setting") == null ? Map.of() : asMap(top.get("setting"), source + ": setting");
         ExtractionSettings settings = ExtractionSettings.fromPyRadiomics(setting, source + ": setting");
 
-        if (top.get("voxelSetting") != null) {
-            Map<String, Object> vs = asMap(top.get("voxelSetting"), source + ": voxelSetting");
-            for (String k : vs.keySet()) {
-                if (!List.of("kernelRadius", "maskedKernel", "initValue", "voxelBatch").contains(k)) {
-                    throw new RadiomicsInputException(Reason.UNKNOWN_PARAMETER, source + ": voxelSetting." + k,
-                            "unknown voxel setting '" + k + "'");
-                }
-            }
+        // voxel-based extraction (PyRadiomics' feature maps) is not implemented: a file that configures it is
+        // refused rather than run segment-based with the section silently ignored; an empty section asks nothing
+        Object voxel = top.get("voxelSetting");
+        if (voxel != null && !(voxel instanceof Map<?, ?> m && m.isEmpty())) {
+            throw new RadiomicsInputException(Reason.UNKNOWN_PARAMETER, source + ": voxelSetting",
+                    "voxel-based extraction (feature maps) is not supported; remove the voxelSetting section "
+                            + "(segment-based extraction uses setting and imageType only)");
         }
 
         Map<ImageType, Map<String, Object>> types = new LinkedHashMap<>();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -109,7 +110,7 @@ class BadInputTest {
     }
 
     @Test
-    void unknownFeatureSettingOrTopLevelKeyInYaml() {
+    void unknownFeatureSettingOrTopLevelKeyInYaml() throws IOException {
         assertTrue(assertThrows(RadiomicsInputException.class, () -> yaml("featureClass:\n  glcm: [Contrast, Sharpness]\n"))
                 .getMessage().contains("Sharpness"));
         assertTrue(assertThrows(RadiomicsInputException.class, () -> yaml("setting:\n  binWidht: 5\n"))
@@ -118,7 +119,28 @@ class BadInputTest {
                 .getMessage().contains("settings"));
         assertTrue(assertThrows(RadiomicsInputException.class, () -> yaml("imageType:\n  LoG: {sigma: [0]}\n"))
                 .getMessage().contains("sigma"));
-        assertTrue(assertThrows(RadiomicsInputException.class, () -> yaml("imageType:\n  Wavelet: {wavelet: sym7}\n"))
-                .getMessage().contains("sym7"));
+        // every pywt.wavelist(kind='discrete') name is accepted; others name the key and list the valid names
+        for (String w : List.of("sym7", "coif12", "bior2.2", "rbio6.8", "dmey", "DB38")) {
+            assertEquals(w, yaml("imageType:\n  Wavelet: {wavelet: " + w + "}\n").imageTypes().get(ImageType.WAVELET)
+                    .get("wavelet"));
+        }
+        for (String w : List.of("sym21", "bior2.3", "db0", "mexh")) {
+            RadiomicsInputException e = assertThrows(RadiomicsInputException.class,
+                    () -> yaml("imageType:\n  Wavelet: {wavelet: " + w + "}\n"));
+            assertEquals(Reason.INVALID_PARAMETER, e.reason());
+            assertTrue(e.getMessage().contains("'" + w + "'") && e.getMessage().contains("wavelet")
+                    && e.getMessage().contains("sym2..sym20") && e.getMessage().contains("dmey"), e.getMessage());
+        }
+    }
+
+    @Test
+    void voxelSettingIsRefusedAsVoxelBasedExtractionIsNotSupported() throws IOException {
+        RadiomicsInputException e = assertThrows(RadiomicsInputException.class,
+                () -> yaml("setting:\n  binWidth: 25\nvoxelSetting:\n  kernelRadius: 2\n  maskedKernel: true\n"));
+        assertEquals(Reason.UNKNOWN_PARAMETER, e.reason());
+        assertEquals("params.yaml: voxelSetting", e.field());
+        assertTrue(e.getMessage().contains("voxel-based extraction") && e.getMessage().contains("not supported"),
+                e.getMessage());
+        yaml("setting:\n  binWidth: 25\nvoxelSetting:\n"); // an empty section asks for nothing
     }
 }
