@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             AnalyzeCommand.class,
             RunCommand.class,
             IngestCommand.class,
+            DeployCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class RadstreamCommand implements Runnable {
