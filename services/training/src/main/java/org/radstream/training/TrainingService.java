@@ -48,8 +48,8 @@ import org.slf4j.LoggerFactory;
  * models, but the version history would be wrong.
  *
  * <p>Metrics besides {@link StageMetrics}' (records in = input records read; records out = models published;
- * processing time = one training run; DLQ by reason): {@code radstream_training_model_version{model}} (the latest
- * published version, also of other publishers such as {@code radstream train}),
+ * processing time = one training run; DLQ by reason; {@code radstream_model_version{model}} = the latest published
+ * version, also of other publishers such as {@code radstream train}):
  * {@code radstream_training_cases{state=labelled|usable|excluded}} at the last evaluation.
  */
 public final class TrainingService implements ManagedService {
@@ -85,8 +85,6 @@ public final class TrainingService implements ManagedService {
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.counts = Objects.requireNonNull(counts, "counts");
         this.clock = Objects.requireNonNull(clock, "clock");
-        Gauge.builder("radstream.training.model.version", modelVersion, AtomicInteger::get)
-                .description("Latest published version of the model").tag("model", settings.modelName()).register(metrics.registry());
         for (Map.Entry<String, AtomicInteger> e : Map.of("labelled", labelled, "usable", usable, "excluded", excluded).entrySet()) {
             Gauge.builder("radstream.training.cases", e.getValue(), AtomicInteger::get)
                     .description("Labelled cases at the last evaluation of the training trigger").tag("state", e.getKey())
@@ -160,7 +158,7 @@ public final class TrainingService implements ManagedService {
                 dirty = true;
                 ModelPublished m = in.models().latest(settings.modelName());
                 if (m != null) {
-                    modelVersion.set(m.getVersion());
+                    setVersion(m.getVersion());
                 }
             }
             caughtUp = in.caughtUp();
@@ -196,6 +194,11 @@ public final class TrainingService implements ManagedService {
         }
     }
 
+    private void setVersion(int v) {
+        modelVersion.set(v);
+        metrics.modelVersion(settings.modelName(), v);
+    }
+
     /** @return false when the run failed (logged and dead-lettered) */
     private boolean trainAndPublish(TrainingData d, PublishedModels models, ModelPublisher out) {
         int version = models.nextVersion(settings.modelName());
@@ -204,7 +207,7 @@ public final class TrainingService implements ManagedService {
             ModelTrainer.Trained t = trainer.train(d, version);
             out.publish(t.model());
             models.put(t.model().getModelName(), t.model());
-            modelVersion.set(version);
+            setVersion(version);
             metrics.recordsOut(1);
             LOG.info("training: published {}", summary(t.model()));
             return true;
