@@ -140,6 +140,7 @@ final class ScoringProcessor implements Processor<String, CaseFeatures, String, 
         try {
             model = LoadedModel.load(p);
             modelId = id;
+            metrics.modelVersion(p.getModelName(), p.getVersion());
             LOG.info("scoring with model {} v{}", p.getModelName(), p.getVersion());
             return model;
         } catch (IllegalArgumentException e) {

@@ -1,6 +1,7 @@
 package org.radstream.inference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -31,11 +32,12 @@ import org.radstream.streaming.dlq.DeadLetterCounts;
 import org.radstream.streaming.dlq.ReasonCode;
 import org.radstream.streaming.embedded.EmbeddedPlatform;
 import org.radstream.streaming.metrics.MetricsHttpHandler;
+import org.radstream.streaming.metrics.PrometheusTextParser;
+import org.radstream.streaming.stage.StageSettings;
 import org.radstream.streaming.metrics.StageMetrics;
 import org.radstream.streaming.registry.RegistrySettings;
 import org.radstream.streaming.registry.SchemaRegistryClient;
 import org.radstream.streaming.runtime.ClientProperties;
-import org.radstream.streaming.runtime.RunnerSettings;
 import org.radstream.streaming.runtime.ServiceRunner;
 import org.radstream.streaming.serde.ConfluentAvroDeserializer;
 import org.radstream.streaming.serde.ConfluentAvroSerializer;
@@ -77,11 +79,11 @@ class InferenceIT {
                 .get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG), "the service runs with exactly_once_v2");
         DeadLetterCounts counts = new DeadLetterCounts();
         List<String> more = new InferenceTopologyTest().ids(20).subList(8, 20);
+        StageSettings settings = InferenceMain.DEFINITION.defaults().withOption("state.dir", dir.resolve("state").toString())
+                .withHealthHost("127.0.0.1").withHealthPort(0);
         try (StageMetrics metrics = new StageMetrics(InferenceTopology.STAGE, counts);
-             ServiceRunner.Running running = ServiceRunner.start(new InferenceService(config, InferenceSettings.DEFAULT,
-                     dir.resolve("state"), SchemaRegistration.AUTO_REGISTER, metrics, counts),
-                     RunnerSettings.DEFAULTS.withHealthHost("127.0.0.1").withHealthPort(0),
-                     Map.of(MetricsHttpHandler.PATH, new MetricsHttpHandler(metrics)));
+             ServiceRunner.Running running = ServiceRunner.start(InferenceMain.DEFINITION.factory().create(config,
+                     settings, metrics, counts), settings.runner(), Map.of(MetricsHttpHandler.PATH, new MetricsHttpHandler(metrics)));
              KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(ClientProperties.producer(config, "it"),
                      new StringSerializer(), new ConfluentAvroSerializer<>(registry, RecordPart.VALUE, SchemaRegistration.AUTO_REGISTER))) {
             List<String> ids = new InferenceTopologyTest().ids(8);
@@ -109,13 +111,10 @@ class InferenceIT {
             InferenceTopologyTest check = new InferenceTopologyTest();
             scores.forEach(check::assertScoredAsTheLibraryDoes);
 
-            // the stage's Prometheus endpoint: cases in, scores out, dead letters by reason
-            String text = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create("http://127.0.0.1:" + running.healthPort() + MetricsHttpHandler.PATH)).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-            assertTrue(text.lines().anyMatch(l -> l.startsWith("radstream_stage_records_out_total") && l.contains("inference")
-                    && l.endsWith(" " + (double) (ids.size() - 1))), text);
-            assertTrue(text.lines().anyMatch(l -> l.startsWith("radstream_dlq_records_total") && l.contains("ALB_OUT_OF_RANGE")), text);
+            // the stage's Prometheus endpoint, parsed by the reference parser (prometheus_client): cases in, scores
+            // out, processing-time histogram, dead letters by reason, the model in use, the group's lag in records
+            // and seconds per partition (sampled every 10 s), Kafka Streams client metrics and the JVM
+            assertPrometheusEndpoint(running.healthPort(), ids.size());
 
             // more cases while the service runs, then it stops mid-stream ...
             for (String id : more.subList(0, 6)) {
@@ -126,9 +125,8 @@ class InferenceIT {
         }
         // ... and a new instance resumes from the same state directory and the committed offsets
         try (StageMetrics metrics = new StageMetrics(InferenceTopology.STAGE, counts);
-             ServiceRunner.Running running = ServiceRunner.start(new InferenceService(config, InferenceSettings.DEFAULT,
-                     dir.resolve("state"), SchemaRegistration.AUTO_REGISTER, metrics, counts),
-                     RunnerSettings.DEFAULTS.withHealthHost("127.0.0.1").withHealthPort(0));
+             ServiceRunner.Running running = ServiceRunner.start(InferenceMain.DEFINITION.factory().create(config,
+                     settings, metrics, counts), settings.runner());
              KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(ClientProperties.producer(config, "it"),
                      new StringSerializer(), new ConfluentAvroSerializer<>(registry, RecordPart.VALUE, SchemaRegistration.AUTO_REGISTER))) {
             for (String id : more.subList(6, more.size())) {
@@ -143,6 +141,48 @@ class InferenceIT {
             assertEquals(expected, perCase.size(), "every case scored across the restart: " + perCase.keySet());
             assertTrue(perCase.values().stream().allMatch(n -> n == 1), "no duplicate risk score: " + perCase);
         }
+    }
+
+    static void assertPrometheusEndpoint(int port, int cases) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(PrometheusTextParser.available(), "python3 prometheus_client not installed");
+        List<String> parsed = List.of();
+        long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+        do {
+            java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + port + MetricsHttpHandler.PATH)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode());
+            assertEquals(MetricsHttpHandler.CONTENT_TYPE, r.headers().firstValue("Content-Type").orElse(""));
+            parsed = PrometheusTextParser.parse(r.body());
+            if (parsed.stream().anyMatch(l -> l.startsWith("radstream_consumer_group_lag_records{group=inference,")
+                    && l.contains("topic=" + Topics.FEATURES_CASE.name()))) {
+                break;
+            }
+            Thread.sleep(1000);
+        } while (System.nanoTime() < deadline);
+        List<String> p = parsed;
+        String all = String.join("\n", p);
+        assertTrue(p.contains("# family radstream_stage_records_in counter"), all);
+        assertTrue(p.contains("radstream_stage_records_in_total{stage=inference} " + (double) cases), all);
+        assertTrue(p.contains("radstream_stage_records_out_total{stage=inference} " + (double) (cases - 1)), all);
+        assertTrue(p.contains("# family radstream_stage_processing_seconds histogram"), all);
+        assertTrue(p.contains("radstream_stage_processing_seconds_count{stage=inference} " + (double) cases), all);
+        assertTrue(p.stream().anyMatch(l -> l.startsWith("radstream_stage_processing_seconds_bucket{le=+Inf,stage=inference} ")), all);
+        assertTrue(p.contains("radstream_dlq_records_total{reason=ALB_OUT_OF_RANGE,stage=inference} 1.0"), all);
+        assertTrue(p.contains("# family radstream_model_version gauge"), all);
+        assertTrue(p.contains("radstream_model_version{model=nomogram,stage=inference} 1.0"), all);
+        // every case was processed and committed: lag 0 on each partition of the input, in records and seconds
+        List<String> lag = p.stream().filter(l -> l.startsWith("radstream_consumer_group_lag_records{group=inference,")
+                && l.contains("topic=" + Topics.FEATURES_CASE.name())).toList();
+        assertFalse(lag.isEmpty(), all);
+        assertTrue(lag.stream().allMatch(l -> l.endsWith(" 0.0")), all);
+        assertTrue(p.stream().anyMatch(l -> l.startsWith("radstream_consumer_group_lag_seconds{group=inference,")
+                && l.contains("topic=" + Topics.FEATURES_CASE.name())), all);
+        assertTrue(p.stream().anyMatch(l -> l.startsWith("kafka_stream_alive_stream_threads{")), all);
+        assertTrue(p.stream().anyMatch(l -> l.startsWith("kafka_consumer_fetch_manager_records_lag_max{")), all);
+        assertTrue(p.stream().anyMatch(l -> l.startsWith("jvm_memory_used_bytes{")), all);
+        assertTrue(p.stream().anyMatch(l -> l.startsWith("jvm_threads_live_threads{")), all);
+        assertTrue(p.stream().anyMatch(l -> l.startsWith("jvm_gc_")), all);
     }
 
     /** Everything committed on {@code topic} (read_committed), waiting until {@code expected} arrive or the timeout. */

@@ -12,9 +12,11 @@ import java.util.concurrent.TimeUnit;
  * Parses Prometheus text with the outside reference parser: the official Python client's
  * {@code prometheus_client.parser.text_string_to_metric_families} (Debian {@code python3-prometheus-client}),
  * run as {@code /usr/bin/python3}. Returns one line per sample, {@code name{labels} value}, with the family
- * type lines {@code # family NAME TYPE}; throws when the parser rejects the text.
+ * type lines {@code # family NAME TYPE}; throws when the parser rejects the text. For tests of every stage's
+ * {@code /metrics} (it lives here, beside the embedded platform's kind of test support, so the service modules'
+ * tests can use it); nothing in a running stage calls it.
  */
-final class PrometheusTextParser {
+public final class PrometheusTextParser {
 
     static final String SCRIPT = String.join("\n",
             "import sys",
@@ -33,7 +35,7 @@ final class PrometheusTextParser {
      * Whether the parser can run. In CI ({@code CI=true}) its absence is a failure, not a reason to skip:
      * scripts/setup --test-tools installs it there.
      */
-    static boolean available() {
+    public static boolean available() {
         try {
             Process p = new ProcessBuilder("/usr/bin/python3", "-c", "import prometheus_client.parser")
                     .redirectErrorStream(true).start();
@@ -52,7 +54,7 @@ final class PrometheusTextParser {
         return false;
     }
 
-    static List<String> parse(String exposition) throws IOException, InterruptedException {
+    public static List<String> parse(String exposition) throws IOException, InterruptedException {
         Path in = Files.createTempFile("metrics", ".txt");
         Path script = Files.createTempFile("parse", ".py");
         try {
