@@ -24,6 +24,7 @@ import org.radstream.streaming.config.RadstreamConfig;
 import org.radstream.streaming.dlq.DeadLetterCounts;
 import org.radstream.streaming.dlq.DeadLetterFactory;
 import org.radstream.streaming.dlq.DeadLetterWriter;
+import org.radstream.streaming.metrics.ConsumerGroupLagMetrics;
 import org.radstream.streaming.metrics.StageMetrics;
 import org.radstream.streaming.registry.RegistrySettings;
 import org.radstream.streaming.registry.SchemaRegistryClient;
@@ -37,6 +38,7 @@ import org.radstream.streaming.serde.RecordPart;
 import org.radstream.streaming.serde.SchemaRegistration;
 import org.radstream.streaming.stage.StageOutput;
 import org.radstream.streaming.stage.StageSettings;
+import org.radstream.streaming.stage.StreamsStageService;
 import org.radstream.streaming.topics.TopicAdmin;
 import org.radstream.streaming.topics.Topics;
 
@@ -46,7 +48,9 @@ import org.radstream.streaming.topics.Topics;
  * (an input is committed only after its report file is written and its ReportReady acknowledged; a failed input
  * goes to the DLQ with its reason), so each case report and each model report is made by one instance of the group.
  * Beside it, every instance keeps a {@link ModelCatalogue} of all model versions, read from the beginning of the
- * compacted models topic outside the group, for the nomogram scale of whichever RiskScores it gets.
+ * compacted models topic outside the group, for the nomogram scale of whichever RiskScores it gets. Metrics: the
+ * stage's counters and processing time, its producer's and group consumer's client metrics and the group's
+ * committed lag ({@link ConsumerGroupLagMetrics}).
  */
 public final class ReportingService implements ManagedService {
     private final String stage;
@@ -60,6 +64,7 @@ public final class ReportingService implements ManagedService {
     private volatile Producer<String, SpecificRecord> producer;
     private volatile ModelCatalogue catalogue;
     private volatile ConsumerLoopService<String, SpecificRecord> loop;
+    private volatile ConsumerGroupLagMetrics lag;
 
     public ReportingService(String stage, RadstreamConfig config, StageSettings settings, ReportingSettings reporting,
             StageMetrics metrics, DeadLetterCounts counts) {
@@ -109,6 +114,9 @@ public final class ReportingService implements ManagedService {
                 List.of(Topics.RISK_SCORES.name(), Topics.MODELS.name()), new StringDeserializer(),
                 new TopicDeserializer(decoders), handler, dlq);
         loop.start();
+        metrics.bind(loop.consumer());
+        lag = new ConsumerGroupLagMetrics(metrics.registry(), config.toKafkaProperties(), settings.groupId(),
+                StreamsStageService.LAG_SAMPLE_INTERVAL);
         loop.termination().whenComplete((v, e) -> {
             if (e != null) {
                 termination.completeExceptionally(e);
@@ -134,6 +142,9 @@ public final class ReportingService implements ManagedService {
 
     @Override
     public synchronized void stop(Duration timeout) {
+        if (lag != null) {
+            lag.close();
+        }
         if (loop != null) {
             loop.stop(timeout);
         }

@@ -167,6 +167,8 @@ class ReportingIT {
             assertTrue(text.lines().anyMatch(l -> l.startsWith("radstream_dlq_records_total") && l.contains("MODEL_VERSION_UNKNOWN")
                     && l.endsWith(" 1.0")), text);
             assertTrue(text.contains("radstream_stage_processing_seconds_bucket"), text);
+            assertTrue(text.contains("kafka_consumer_fetch_manager_records_lag_max") && text.contains("kafka_producer_"),
+                    "client metrics of the group consumer and the producer: " + text);
         }
     }
 
