@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             FeaturesCommand.class,
             CohortCommand.class,
             AnalyzeCommand.class,
+            TrainCommand.class,
             RunCommand.class,
             IngestCommand.class,
             DeployCommand.class,

@@ -8,6 +8,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.radstream.streaming.blob.BlobStore;
 import org.radstream.streaming.config.RadstreamConfig;
 import org.radstream.streaming.dlq.DeadLetterCounts;
+import org.radstream.streaming.dlq.ReasonCode;
+import org.radstream.streaming.dlq.RejectedRecordException;
 import org.radstream.streaming.registry.RegistrySettings;
 import org.radstream.streaming.registry.SchemaRegistryClient;
 import org.radstream.streaming.runtime.ClientProperties;
@@ -41,10 +43,11 @@ public final class OnDemandTraining {
     }
 
     /**
-     * @param readTimeout how long reading the topics to their end may take
+     * @param readTimeout      how long reading the topics to their end may take
+     * @param minLabelledCases refuse to train on fewer usable labelled cases (1 = only the analysis's own minimum)
      * @throws org.radstream.streaming.dlq.RejectedRecordException TRAINING_FAILED when the data cannot be trained
      */
-    public Result run(Duration readTimeout) {
+    public Result run(Duration readTimeout, int minLabelledCases) {
         try (Admin admin = Admin.create(config.toKafkaProperties())) {
             new TopicAdmin(admin, 30_000).ensure(TrainingService.topics(), (short) -1);
         }
@@ -58,6 +61,11 @@ public final class OnDemandTraining {
             in.readToEnd(readTimeout);
             data = in.cases().snapshot();
             version = in.models().nextVersion(settings.modelName());
+        }
+        if (data.cases() < minLabelledCases) {
+            throw new RejectedRecordException(ReasonCode.TRAINING_FAILED, "cannot train: " + data.cases()
+                    + " usable labelled cases" + (data.excluded().isEmpty() ? "" : " (" + data.excluded().size() + " excluded)")
+                    + ", fewer than the " + minLabelledCases + " asked for");
         }
         ModelTrainer.Trained t = new ModelTrainer(settings, blobs, clock).train(data, version);
         try (ModelPublisher out = new ModelPublisher(config, registry, registration, "radstream-train", new DeadLetterCounts(), clock)) {
