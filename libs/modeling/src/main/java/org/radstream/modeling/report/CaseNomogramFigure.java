@@ -67,7 +67,7 @@ public final class CaseNomogramFigure {
             double x = clamp(pointsX(p));
             c.line(x, y, x, POINTS_Y, MARK, 1, true);
             c.circle(x, y, 5, MARK);
-            String v = ax.binary() ? (values[j] == 1 ? "multiple" : "single") : String.format(Locale.ROOT, "%.2f", values[j]);
+            String v = CaseReport.formatValue(ax, values[j]);
             c.text(x, y + 18, v + " = " + String.format(Locale.ROOT, "%.1f", p) + " pts" + (x != pointsX(p) ? " (off scale)" : ""),
                     11, Canvas.Anchor.MIDDLE, false);
         }

@@ -164,7 +164,7 @@ public record CaseReport(String caseId, ModelFacts model, Map<String, Double> va
         } else {
             mrows.add(List.of("Nomogram AUC", "not recorded in the model artifact"));
         }
-        sb.append(Html.table(List.of("", ""), mrows, null));
+        sb.append(Html.facts(mrows));
 
         sb.append("<h2>Pipeline times</h2>\n");
         List<Map.Entry<String, Instant>> times = new ArrayList<>(stageTimes.entrySet());

@@ -58,6 +58,15 @@ final class Html {
         return "</body>\n</html>\n";
     }
 
+    /** A two-column table of facts: the first cell of each row as its header cell, both escaped. */
+    static String facts(List<List<String>> rows) {
+        StringBuilder sb = new StringBuilder("<table>\n");
+        for (List<String> r : rows) {
+            sb.append("<tr><th scope=\"row\">").append(text(r.get(0))).append("</th><td>").append(text(r.get(1))).append("</td></tr>\n");
+        }
+        return sb.append("</table>\n").toString();
+    }
+
     /** A table; cells are escaped, cells of {@code numeric} columns right-aligned. */
     static String table(List<String> header, List<List<String>> rows, boolean[] numeric) {
         StringBuilder sb = new StringBuilder("<table>\n<tr>");

@@ -75,7 +75,7 @@ public record ModelReport(ModelFacts model, Map<String, Double> headlineMetrics,
         id.add(List.of("Artifact SHA-256", Objects.toString(artifactSha256, "")));
         id.add(List.of("Training data fingerprint", Objects.toString(trainingDataFingerprint, "")));
         id.add(List.of("Feature settings hash", Objects.toString(featureSettingsHash, "")));
-        sb.append(Html.table(List.of("", ""), id, null));
+        sb.append(Html.facts(id));
 
         if (!headlineMetrics.isEmpty()) {
             sb.append("<h2>Headline metrics</h2>\n");
