@@ -17,7 +17,8 @@ import org.radstream.modeling.study.StudyAnalysis;
  * never lets run scripts or load other resources. All text is escaped; no clock inside (same input, same bytes).
  *
  * @param model                   the model, read from its artifact
- * @param headlineMetrics         the metrics published with the model (e.g. auc_validation)
+ * @param headlineMetrics         the metrics published with the model (e.g. auc_validation); keys with a dot
+ *                                (another model's, e.g. mpMRI.auc_validation) are left to the performance table
  * @param artifactSha256          SHA-256 of the artifact JSON
  * @param trainingDataFingerprint SHA-256 over the training cases, features and labels
  * @param featureSettingsHash     feature-extraction settings the model expects (may be empty)
@@ -77,10 +78,15 @@ public record ModelReport(ModelFacts model, Map<String, Double> headlineMetrics,
         id.add(List.of("Feature settings hash", Objects.toString(featureSettingsHash, "")));
         sb.append(Html.facts(id));
 
-        if (!headlineMetrics.isEmpty()) {
+        // the published model's own metrics; per-model keys (mpMRI.auc_validation) are in the performance table below
+        List<List<String>> rows = new ArrayList<>();
+        headlineMetrics.forEach((k, v) -> {
+            if (!k.contains(".")) {
+                rows.add(List.of(k, Html.num(v, 3)));
+            }
+        });
+        if (!rows.isEmpty()) {
             sb.append("<h2>Headline metrics</h2>\n");
-            List<List<String>> rows = new ArrayList<>();
-            headlineMetrics.forEach((k, v) -> rows.add(List.of(k, Html.num(v, 3))));
             sb.append(Html.table(List.of("Metric", "Value"), rows, new boolean[] {false, true}));
         }
 

@@ -61,8 +61,8 @@ class ModelReportTest {
     @Test
     void tablesFiguresAndEveryModelsMetricsAreInTheReport() throws Exception {
         List<ModelReport.Figure> figs = svgFigures();
-        ModelReport r = new ModelReport(facts, Map.of("auc_validation", 0.8123), "abc123", "fp456", "settings789",
-                result.tables(), figs);
+        ModelReport r = new ModelReport(facts, Map.of("auc_validation", 0.8123, "mpMRI.auc_validation", 0.7001), "abc123", "fp456",
+                "settings789", result.tables(), figs);
         String html = r.html();
         for (StudyAnalysis.Table t : result.tables()) {
             assertTrue(html.contains(Html.text(t.title())), "title of " + t.name());
@@ -77,7 +77,8 @@ class ModelReportTest {
             assertTrue(html.contains("<td>" + e.getKey() + "</td>"), e.getKey());
             assertTrue(html.contains(String.format(Locale.ROOT, "%.3f", e.getValue().get("auc_validation").asDouble())), e.getKey());
         });
-        assertTrue(html.contains("0.812"), "headline metric");
+        assertTrue(html.contains("<td>auc_validation</td><td class=\"num\">0.812</td>"), "headline metric");
+        assertFalse(html.contains("mpMRI.auc_validation"), "other models' metrics come from the artifact's table");
         assertTrue(html.contains("abc123") && html.contains("fp456") && html.contains("settings789"));
         // figures: each analysis SVG once as a data: image (bytes unchanged), the nomogram drawn inline from the artifact
         Matcher m = Pattern.compile("<img alt=\"([^\"]+)\" src=\"data:image/svg\\+xml;base64,([A-Za-z0-9+/=]+)\">").matcher(html);
