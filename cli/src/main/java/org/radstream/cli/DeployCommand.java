@@ -236,7 +236,10 @@ final class DeployCommand {
                     .append("        lagThreshold: ").append(quoted(Integer.toString(s.lagThreshold()))).append('\n')
                     // our consumers start a new group at the earliest offset: count the whole backlog
                     .append("        offsetResetPolicy: earliest\n")
-                    .append("        allowIdleConsumers: \"false\"\n");
+                    .append("        allowIdleConsumers: \"false\"\n")
+                    // the scaler's Kafka client speaks protocol 1.0.0 unless told otherwise, and Kafka 4 brokers
+                    // refuse requests older than 2.1 (KIP-896); 2.8.0 is one the scaler's client library knows
+                    .append("        version: \"2.8.0\"\n");
         }
         return y.toString();
     }

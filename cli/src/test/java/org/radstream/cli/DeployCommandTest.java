@@ -115,6 +115,10 @@ class DeployCommandTest {
             assertTrue(max >= 1 && max <= spec.partitions(), s.stage() + ": maxReplicaCount " + max + " > " + spec.partitions()
                     + " partitions of " + topic);
             assertEquals(s.stage(), trigger.path("metadata").path("consumerGroup").asText());
+            // Kafka 4 brokers refuse the protocol of clients older than 2.1 (KIP-896); KEDA's default is 1.0.0
+            String[] v = trigger.path("metadata").path("version").asText("1.0.0").split("\\.");
+            assertTrue(Integer.parseInt(v[0]) > 2 || Integer.parseInt(v[0]) == 2 && Integer.parseInt(v[1]) >= 1,
+                    s.stage() + ": scaler protocol version " + trigger.path("metadata").path("version"));
             // the scale target is the stage's Deployment in the base
             String target = d.path("spec").path("scaleTargetRef").path("name").asText();
             List<JsonNode> stageDocs = documents(Files.readString(root.resolve("deploy/base/stages/" + s.stage() + ".yaml")));
