@@ -2,15 +2,15 @@ package org.radstream.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.radstream.ingestion.Ingestion;
-import org.radstream.ingestion.IngestionKey;
+import org.radstream.ingestion.IngestionMain;
 import org.radstream.ingestion.IngestionService;
-import org.radstream.ingestion.IngestionSettings;
 import org.radstream.streaming.config.RadstreamConfig;
+import org.radstream.streaming.stage.StageSettings;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -60,12 +60,12 @@ final class IngestCommand implements Callable<Integer> {
             return 2;
         }
         RadstreamConfig config = connection.load(env);
-        Map<IngestionKey, String> flags = new EnumMap<>(IngestionKey.class);
-        flags.put(IngestionKey.FOLDER, folder.toString());
+        Map<String, String> flags = new LinkedHashMap<>();
+        flags.put("--folder", folder.toString());
         if (blobs != null) {
-            flags.put(IngestionKey.BLOB_DIR, blobs.toString());
+            flags.put("--blob-dir", blobs.toString());
         }
-        IngestionSettings settings = IngestionSettings.load(flags, env);
+        StageSettings settings = StageSettings.load(Ingestion.STAGE, IngestionMain.FLAGS, flags, env);
         Ingestion.Summary s = IngestionService.importFolder(config, settings);
         spec.commandLine().getOut().println(s);
         return s.deadLetters() == 0 ? 0 : 3;

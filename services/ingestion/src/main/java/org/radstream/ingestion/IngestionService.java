@@ -19,6 +19,7 @@ import org.radstream.streaming.metrics.StageMetrics;
 import org.radstream.streaming.runtime.Health;
 import org.radstream.streaming.runtime.ManagedService;
 import org.radstream.streaming.serde.SchemaRegistration;
+import org.radstream.streaming.stage.StageSettings;
 import org.radstream.streaming.topics.TopicAdmin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,7 @@ public final class IngestionService implements ManagedService {
     private static final Logger LOG = LoggerFactory.getLogger(IngestionService.class);
 
     private final RadstreamConfig config;
+    private final StageSettings stage;
     private final IngestionSettings settings;
     private final StageMetrics metrics;
     private final DeadLetterCounts counts;
@@ -48,9 +50,14 @@ public final class IngestionService implements ManagedService {
     private volatile boolean oneShotDone;
     private volatile Ingestion.Summary oneShotSummary;
 
-    public IngestionService(RadstreamConfig config, IngestionSettings settings, StageMetrics metrics,
+    /**
+     * @param stage    the common stage settings (blob store, schema registration)
+     * @param settings the stage's own settings
+     */
+    public IngestionService(RadstreamConfig config, StageSettings stage, IngestionSettings settings, StageMetrics metrics,
             DeadLetterCounts counts, Clock clock) {
         this.config = Objects.requireNonNull(config);
+        this.stage = Objects.requireNonNull(stage);
         this.settings = Objects.requireNonNull(settings);
         this.metrics = Objects.requireNonNull(metrics);
         this.counts = Objects.requireNonNull(counts);
@@ -64,10 +71,10 @@ public final class IngestionService implements ManagedService {
 
     @Override
     public synchronized void start() {
-        sink = openSink(config, settings, counts);
+        sink = openSink(config, stage, counts);
         metrics.bind(sink.producer());
         try {
-            ingestion = wire(settings, sink, metrics, clock);
+            ingestion = wire(stage, settings, sink, metrics, clock);
             if (settings.scpPort() >= 0) {
                 receiver = new DicomReceiver(settings.scpPort(), settings.scpAeTitle(), settings.spoolDir(),
                         settings.quietPeriod(), ingestion, clock);
@@ -91,35 +98,38 @@ public final class IngestionService implements ManagedService {
     }
 
     /** Makes sure the topics ingestion writes exist, and opens the Kafka sink. */
-    static KafkaIngestionSink openSink(RadstreamConfig config, IngestionSettings settings, DeadLetterCounts counts) {
+    static KafkaIngestionSink openSink(RadstreamConfig config, StageSettings stage, DeadLetterCounts counts) {
         try (Admin admin = Admin.create(config.toKafkaProperties())) {
             new TopicAdmin(admin, 30_000).ensure(KafkaIngestionSink.topics(), (short) -1);
         }
-        return KafkaIngestionSink.create(config, "ingestion", settings.registerSchemas()
+        return KafkaIngestionSink.create(config, "ingestion", stage.registerSchemas()
                 ? SchemaRegistration.AUTO_REGISTER : SchemaRegistration.LOOKUP_ONLY, counts);
     }
 
     /** The library objects ingestion runs on, from the settings. */
-    static Ingestion wire(IngestionSettings settings, IngestionSink sink, StageMetrics metrics, Clock clock)
-            throws IOException {
+    static Ingestion wire(StageSettings stage, IngestionSettings settings, IngestionSink sink, StageMetrics metrics,
+            Clock clock) throws IOException {
         Pseudonymiser pseudonymiser = new Pseudonymiser(settings.pseudonymKey());
         StudyImporter importer = new StudyImporter(pseudonymiser, new SequenceIdentifier(SequenceRules.DEFAULT),
-                new FileSystemBlobStore(settings.blobDir()), clock);
+                new FileSystemBlobStore(stage.blobDir()), clock);
         return new Ingestion(importer, new ClinicalRecords(pseudonymiser, settings.clinicalRules(), clock), sink, metrics);
     }
 
     /**
-     * Imports {@code settings.folder()} once, without SCP, REST or health endpoint (the CLI's {@code radstream
+     * Imports the {@code --folder} once, without SCP, REST or health endpoint (the CLI's {@code radstream
      * ingest}; studies carry source {@code cli}); returns when everything is delivered.
+     *
+     * @param stage the stage's settings ({@link IngestionMain#FLAGS}), validated here
      */
-    public static Ingestion.Summary importFolder(RadstreamConfig config, IngestionSettings settings) throws IOException {
+    public static Ingestion.Summary importFolder(RadstreamConfig config, StageSettings stage) throws IOException {
+        IngestionSettings settings = IngestionSettings.from(stage);
         if (settings.folder() == null) {
             throw new IllegalArgumentException("no folder to import");
         }
         DeadLetterCounts counts = new DeadLetterCounts();
         try (StageMetrics metrics = new StageMetrics(Ingestion.STAGE, counts);
-                KafkaIngestionSink sink = openSink(config, settings, counts)) {
-            return wire(settings, sink, metrics, Clock.systemUTC()).folder(settings.folder(), "cli");
+                KafkaIngestionSink sink = openSink(config, stage, counts)) {
+            return wire(stage, settings, sink, metrics, Clock.systemUTC()).folder(settings.folder(), "cli");
         }
     }
 

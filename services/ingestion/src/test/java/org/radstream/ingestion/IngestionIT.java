@@ -14,7 +14,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,6 +50,7 @@ import org.radstream.streaming.metrics.StageMetrics;
 import org.radstream.streaming.registry.RegistrySettings;
 import org.radstream.streaming.registry.SchemaRegistryClient;
 import org.radstream.streaming.runtime.ServiceRunner;
+import org.radstream.streaming.stage.StageSettings;
 import org.radstream.streaming.serde.ConfluentAvroDeserializer;
 import org.radstream.streaming.serde.RecordPart;
 import org.radstream.streaming.topics.TopicSpec;
@@ -102,24 +103,24 @@ class IngestionIT {
         }
     }
 
-    static Running startService(Map<IngestionKey, String> extra) throws Exception {
+    static Running startService(Map<String, String> extra) throws Exception {
         Path work = dir.resolve("run-" + UUID.randomUUID());
         String key = "it-key-" + UUID.randomUUID();
-        Map<IngestionKey, String> flags = new EnumMap<>(IngestionKey.class);
-        flags.put(IngestionKey.PSEUDONYM_KEY, key);
-        flags.put(IngestionKey.BLOB_DIR, work.resolve("blobs").toString());
-        flags.put(IngestionKey.SPOOL_DIR, work.resolve("spool").toString());
-        flags.put(IngestionKey.SCP_PORT, "-1");
-        flags.put(IngestionKey.HTTP_PORT, "-1");
-        flags.put(IngestionKey.HTTP_HOST, "127.0.0.1");
-        flags.put(IngestionKey.HEALTH_HOST, "127.0.0.1");
-        flags.put(IngestionKey.HEALTH_PORT, "0");
+        Map<String, String> flags = new LinkedHashMap<>();
+        flags.put("--blob-dir", work.resolve("blobs").toString());
+        flags.put("--spool-dir", work.resolve("spool").toString());
+        flags.put("--scp-port", "-1");
+        flags.put("--http-port", "-1");
+        flags.put("--http-host", "127.0.0.1");
+        flags.put("--health-host", "127.0.0.1");
+        flags.put("--health-port", "0");
         flags.putAll(extra);
-        IngestionSettings settings = IngestionSettings.load(flags, Map.of());
+        StageSettings settings = StageSettings.load(Ingestion.STAGE, IngestionMain.FLAGS, flags,
+                Map.of("RADSTREAM_INGESTION_PSEUDONYM_KEY", key));
         DeadLetterCounts counts = new DeadLetterCounts();
         StageMetrics metrics = new StageMetrics(Ingestion.STAGE, counts);
-        IngestionService service = new IngestionService(RadstreamConfig.local(platform.bootstrapServers(),
-                platform.registryUrl()), settings, metrics, counts, Clock.systemUTC());
+        IngestionService service = (IngestionService) IngestionMain.DEFINITION.factory().create(RadstreamConfig.local(
+                platform.bootstrapServers(), platform.registryUrl()), settings, metrics, counts);
         ServiceRunner.Running r = ServiceRunner.start(service, settings.runner(),
                 Map.of(MetricsHttpHandler.PATH, new MetricsHttpHandler(metrics)));
         return new Running(r, service, new Pseudonymiser(new Secret(key)), work, metrics);
@@ -127,7 +128,7 @@ class IngestionIT {
 
     @Test
     void cohortFolderYieldsFourStudiesClinicalRecordsAndOutcomesWithoutPhi() throws Exception {
-        try (Running run = startService(Map.of(IngestionKey.FOLDER, cohort.toString()))) {
+        try (Running run = startService(Map.of("--folder", cohort.toString()))) {
             Set<String> ids = run.caseIds();
             List<ConsumerRecord<String, byte[]>> studies = read(Topics.STUDIES_RECEIVED, ids, 4);
             List<ConsumerRecord<String, byte[]>> clinical = read(Topics.CLINICAL, ids, 4);
@@ -214,7 +215,7 @@ class IngestionIT {
             lines.set(i, String.join(",", f));
         }
         Files.write(csv, lines);
-        try (Running run = startService(Map.of(IngestionKey.FOLDER, broken.toString()))) {
+        try (Running run = startService(Map.of("--folder", broken.toString()))) {
             Set<String> ids = run.caseIds();
             String c2 = run.pseudo().caseId("RS-0002");
             String c3 = run.pseudo().caseId("RS-0003");
@@ -256,8 +257,8 @@ class IngestionIT {
         try (var s = new java.net.ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        try (Running run = startService(Map.of(IngestionKey.SCP_PORT, Integer.toString(port),
-                IngestionKey.QUIET_PERIOD, "PT2S"))) {
+        try (Running run = startService(Map.of("--scp-port", Integer.toString(port),
+                "--quiet-period", "PT2S"))) {
             List<String> files;
             try (Stream<Path> w = Files.walk(cohort.resolve("patients/RS-0004"))) {
                 files = w.filter(p -> p.toString().endsWith(".dcm")).map(Path::toString).sorted().toList();
@@ -288,7 +289,7 @@ class IngestionIT {
 
     @Test
     void restEndpointTakesClinicalRecordsAndDeadLettersBadOnes() throws Exception {
-        try (Running run = startService(Map.of(IngestionKey.HTTP_PORT, "0"))) {
+        try (Running run = startService(Map.of("--http-port", "0"))) {
             int port = run.service().recordsPort();
             HttpResponse<String> ok = post(port, "/clinical",
                     "{\"patient_id\":\"RS-0001\",\"age\":63,\"sex\":\"M\",\"alb\":36.7,\"tumor_number\":1,\"hbsag\":true}");
