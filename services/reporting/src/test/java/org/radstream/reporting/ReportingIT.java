@@ -32,6 +32,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,12 +56,13 @@ import org.radstream.streaming.stage.StageDefinition;
 import org.radstream.streaming.topics.Topics;
 
 /**
- * The reporting stage on the embedded KRaft broker with the real (Apicurio) registry, started as
- * {@code radstream run reporting} and the demo start it ({@link ReportingMain#DEFINITION}): RiskScores arrive
- * before their model, which is then published with its analysis folder in the blob store; one RiskScore names a
- * version never published. Every other case gets its HTML report file and one ReportReady, the model its report
- * with the analysis's figures, the stray score goes to the DLQ as MODEL_VERSION_UNKNOWN, the group's committed
- * offsets reach the end of both inputs, and /metrics counts it all.
+ * The reporting stage on the embedded KRaft broker with the real (Apicurio) registry, two instances of one group
+ * started as {@code radstream run reporting} and the demo start it ({@link ReportingMain#DEFINITION}): RiskScores
+ * arrive before their model, which is then published with its analysis folder in the blob store; one RiskScore
+ * names a version never published. Only one instance owns the models partition, so the other reports its cases
+ * with the model from its own catalogue. Every other case gets its HTML report file and one ReportReady, the model
+ * its report with the analysis's figures, the stray score goes to the DLQ as MODEL_VERSION_UNKNOWN, the group's
+ * committed offsets reach the end of both inputs, and /metrics counts it all.
  */
 class ReportingIT {
     @TempDir
@@ -90,13 +92,21 @@ class ReportingIT {
         FileSystemBlobStore store = new FileSystemBlobStore(blobs);
         tm.writeAnalysis(blobs.resolve("training/nomogram/v1/analysis"));
         String analysisUri = store.folderUri("training/nomogram/v1/analysis").toString();
-        List<String> ids = tm.caseIds(6);
+        List<String> ids = tm.caseIds(12);
+        // the group splits the 6 score partitions 3/3 between the instances: cases must land on both halves
+        int partitions = Topics.RISK_SCORES.partitions();
+        java.util.Set<Boolean> halves = ids.stream().filter(id -> !id.equals(ids.get(2))).map(id -> Utils.toPositive(Utils.murmur2(id.getBytes(StandardCharsets.UTF_8)))
+                % partitions < partitions / 2).collect(Collectors.toSet());
+        assertEquals(2, halves.size(), "test cases on both halves of the score partitions");
 
         StageDefinition stage = ReportingMain.DEFINITION;
         try (StageDefinition.Started started = stage.start(config, stage.defaults().withBlobDir(blobs).withHealthPort(0)
                 .withOption("model.wait.ms", "3000"));
+             StageDefinition.Started second = stage.start(config, stage.defaults().withBlobDir(blobs).withHealthPort(0)
+                .withOption("model.wait.ms", "3000"));
              KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(ClientProperties.producer(config, "it"),
                      new StringSerializer(), new ConfluentAvroSerializer<>(registry, RecordPart.VALUE, SchemaRegistration.AUTO_REGISTER))) {
+            awaitGroupMembers(2, Duration.ofSeconds(60));
             // scores first (they wait for their model), one naming a version that never comes, then the model
             for (int i = 0; i < ids.size(); i++) {
                 RiskScore s = tm.score(ids.get(i), i == 2 ? 7 : 1);
@@ -157,18 +167,48 @@ class ReportingIT {
 
             // the stage's endpoints: ready, and Prometheus text with reports out and dead letters by reason
             HttpClient http = HttpClient.newHttpClient();
-            String base = "http://127.0.0.1:" + started.healthPort();
-            assertEquals(200, http.send(HttpRequest.newBuilder(URI.create(base + "/health/ready")).build(),
-                    HttpResponse.BodyHandlers.ofString()).statusCode());
-            String text = http.send(HttpRequest.newBuilder(URI.create(base + MetricsHttpHandler.PATH)).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-            assertTrue(text.lines().anyMatch(l -> l.startsWith("radstream_stage_records_out_total") && l.contains("reporting")
-                    && l.endsWith(" " + (double) (ids.size() + 1))), text);
-            assertTrue(text.lines().anyMatch(l -> l.startsWith("radstream_dlq_records_total") && l.contains("MODEL_VERSION_UNKNOWN")
-                    && l.endsWith(" 1.0")), text);
-            assertTrue(text.contains("radstream_stage_processing_seconds_bucket"), text);
-            assertTrue(text.contains("kafka_consumer_fetch_manager_records_lag_max") && text.contains("kafka_producer_"),
-                    "client metrics of the group consumer and the producer: " + text);
+            double out = 0, dlq = 0;
+            List<Double> perInstance = new ArrayList<>();
+            for (StageDefinition.Started s : List.of(started, second)) {
+                String base = "http://127.0.0.1:" + s.healthPort();
+                assertEquals(200, http.send(HttpRequest.newBuilder(URI.create(base + "/health/ready")).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode());
+                String text = http.send(HttpRequest.newBuilder(URI.create(base + MetricsHttpHandler.PATH)).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+                double o = value(text, "radstream_stage_records_out_total", "reporting");
+                perInstance.add(o);
+                out += o;
+                dlq += value(text, "radstream_dlq_records_total", "MODEL_VERSION_UNKNOWN");
+                assertTrue(text.contains("radstream_stage_processing_seconds_bucket"), text);
+                assertTrue(text.contains("kafka_consumer_fetch_manager_records_lag_max") && text.contains("kafka_producer_"),
+                        "client metrics of the group consumer and the producer: " + text);
+            }
+            assertEquals(ids.size() + 1, out, "reports of both instances: every case but the stray, the model, the re-delivery");
+            assertEquals(1, dlq);
+            // the instance without the models partition reported cases with its own catalogue's model
+            // (the range assignor gives each instance 3 of the 6 score partitions, each half holds reported cases)
+            assertTrue(perInstance.get(0) >= 1 && perInstance.get(1) >= 1, "both instances reported: " + perInstance);
+        }
+    }
+
+    /** The sample of a counter in Prometheus text whose labels mention {@code label}; 0 when absent. */
+    static double value(String text, String metric, String label) {
+        return text.lines().filter(l -> l.startsWith(metric) && l.contains(label))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    static void awaitGroupMembers(int n, Duration timeout) throws Exception {
+        try (Admin admin = Admin.create(config.toKafkaProperties())) {
+            long end = System.nanoTime() + timeout.toNanos();
+            int members = 0;
+            while (System.nanoTime() < end) {
+                members = admin.describeConsumerGroups(List.of(ReportingMain.STAGE)).all().get().get(ReportingMain.STAGE).members().size();
+                if (members == n) {
+                    return;
+                }
+                Thread.sleep(200);
+            }
+            throw new AssertionError(members + " members in group " + ReportingMain.STAGE + ", expected " + n);
         }
     }
 
