@@ -47,7 +47,7 @@ record SyntheticCohort(FeatureTable features, ClinicalTable clinical, OutcomeTab
             seqs.add(new FeatureValues(org.radstream.events.Sequence.valueOf(s.name()), sf.names(), v, hash));
         }
         return CaseFeatures.newBuilder().setCaseId(id).setSequences(seqs).setStableSetVersions(Map.of())
-                .setAssembledAt(Instant.parse("2026-11-27T09:59:30Z")).build();
+                .setAssembledAt(Instant.now()).build(); // inference measures its clinical wait from here
     }
 
     CaseFeatures caseFeatures(String id) {

@@ -33,6 +33,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.radstream.events.DeadLetter;
 import org.radstream.events.ModelPublished;
+import org.radstream.events.RiskScore;
+import org.radstream.inference.InferenceMain;
 import org.radstream.modeling.artifact.ModelScorer;
 import org.radstream.modeling.study.FeatureTable;
 import org.radstream.modeling.study.Sequence;
@@ -61,6 +63,8 @@ import org.radstream.streaming.topics.Topics;
  *   <li>a restart reads everything again and does not republish the unchanged data;</li>
  *   <li>10 more labelled cases: v2 on 90 cases, with another data fingerprint; the metrics endpoint shows it.</li>
  * </ol>
+ * Between 2 and 4 the inference service runs: it scores the 80 waiting cases with v1 and a case arriving after v2
+ * with v2, each exactly as {@link ModelScorer} scores the case from the published artifact.
  */
 class TrainingIT {
     @TempDir
@@ -104,6 +108,7 @@ class TrainingIT {
         assertEquals(80, batch1.size());
         assertEquals(10, rest.size());
 
+        StageDefinition.Started inference = null;
         try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(ClientProperties.producer(config, "it"),
                 new StringSerializer(), new ConfluentAvroSerializer<>(registry, RecordPart.VALUE, SchemaRegistration.AUTO_REGISTER))) {
             StageDefinition.Started training = TrainingMain.DEFINITION.start(config, settings());
@@ -142,6 +147,11 @@ class TrainingIT {
             } finally {
                 training.close();
             }
+            // inference scores the waiting cases with v1 as the modeling library scores them from the artifact
+            inference = InferenceMain.DEFINITION.start(config, InferenceMain.DEFINITION.defaults().withHealthHost("127.0.0.1")
+                    .withHealthPort(0).withOption("state.dir", dir.resolve("inference-state").toString()));
+            ModelPublished v1 = read(Topics.MODELS.name(), ModelPublished.class, 1, Duration.ofSeconds(10)).get(0);
+            assertScoredWith(v1, batch1);
 
             // 3. restart: everything is read again, the data is that of v1 -> nothing republished
             training = TrainingMain.DEFINITION.start(config, settings());
@@ -165,7 +175,13 @@ class TrainingIT {
                 assertNotEquals(models.get(0).getTrainingDataFingerprint(), v2.getTrainingDataFingerprint());
                 assertEquals(cohort.store(ids).snapshot().fingerprint(), v2.getTrainingDataFingerprint());
                 assertTrue(v2.getAnalysisUri().endsWith("/models/nomogram/v2/"), v2.getAnalysisUri());
-                assertTrue(read(Topics.DLQ.name(), DeadLetter.class, 2, Duration.ofSeconds(1)).size() == 1, "no new dead letter");
+                assertEquals(1, read(Topics.DLQ.name(), DeadLetter.class, 3, Duration.ofSeconds(2)).stream()
+                        .filter(d -> d.getStage().equals("training")).count(), "no new training dead letter");
+                // a case arriving now is scored by inference with v2
+                String late = "case-late";
+                producer.send(new ProducerRecord<>(Topics.CLINICAL.name(), late, withId(cohort.clinicalRecord(ids.get(5)), late)));
+                producer.send(new ProducerRecord<>(Topics.FEATURES_CASE.name(), late, withId(cohort.caseFeatures(ids.get(5)), late))).get();
+                assertScoredWith(v2, Map.of(late, ids.get(5)));
 
                 String text = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
                         + training.healthPort() + MetricsHttpHandler.PATH)).build(), HttpResponse.BodyHandlers.ofString()).body();
@@ -178,6 +194,35 @@ class TrainingIT {
             } finally {
                 training.close();
             }
+        } finally {
+            if (inference != null) {
+                inference.close();
+            }
+        }
+    }
+
+    /** Each case has one risk score, from {@code model}, equal to scoring the case with the artifact directly. */
+    static void assertScoredWith(ModelPublished model, List<String> ids) {
+        Map<String, String> same = new LinkedHashMap<>();
+        ids.forEach(id -> same.put(id, id));
+        assertScoredWith(model, same);
+    }
+
+    /** @param cases case id on the topics → the cohort case whose data it carries */
+    static void assertScoredWith(ModelPublished model, Map<String, String> cases) {
+        List<RiskScore> all = read(Topics.RISK_SCORES.name(), RiskScore.class, Integer.MAX_VALUE, Duration.ofSeconds(90),
+                l -> l.stream().map(RiskScore::getCaseId).collect(java.util.stream.Collectors.toSet()).containsAll(cases.keySet()));
+        ModelScorer scorer = new ModelScorer(model.getArtifactJson());
+        for (Map.Entry<String, String> c : cases.entrySet()) {
+            String id = c.getKey(), src = c.getValue();
+            List<RiskScore> mine = all.stream().filter(r -> r.getCaseId().equals(id)).toList();
+            assertEquals(1, mine.size(), id + " scored once");
+            RiskScore r = mine.get(0);
+            assertEquals(model.getVersion(), r.getModelVersion(), id);
+            ModelScorer.Score want = scorer.score(raw(src), cohort.clinical().value(src, "alb"), cohort.clinical().value(src, "tumor_multiple"));
+            assertEquals(want.probability(), r.getProbability(), 0.0, id);
+            assertEquals(want.totalPoints(), r.getTotalPoints(), 0.0, id);
+            assertEquals(want.radScores().get("mpMRI"), r.getRadScore(), 0.0, id);
         }
     }
 
@@ -218,6 +263,11 @@ class TrainingIT {
         return c;
     }
 
+    static org.radstream.events.ClinicalRecord withId(org.radstream.events.ClinicalRecord c, String id) {
+        c.setCaseId(id);
+        return c;
+    }
+
     static void send(KafkaProducer<String, SpecificRecord> p, List<String> ids) throws Exception {
         for (String id : ids) {
             p.send(new ProducerRecord<>(Topics.FEATURES_CASE.name(), id, cohort.caseFeatures(id)));
@@ -229,6 +279,12 @@ class TrainingIT {
 
     /** Everything committed on {@code topic}, waiting until {@code expected} arrive or the timeout. */
     static <T extends SpecificRecord> List<T> read(String topic, Class<T> type, int expected, Duration timeout) {
+        return read(topic, type, expected, timeout, l -> false);
+    }
+
+    /** As above, also stopping when {@code enough} holds for what was read. */
+    static <T extends SpecificRecord> List<T> read(String topic, Class<T> type, int expected, Duration timeout,
+            java.util.function.Predicate<List<T>> enough) {
         Properties p = ClientProperties.consumer(config, "it-" + UUID.randomUUID());
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         List<T> out = new ArrayList<>();
@@ -236,7 +292,7 @@ class TrainingIT {
                 new ConfluentAvroDeserializer<>(registry, type, RecordPart.VALUE))) {
             c.subscribe(List.of(topic));
             long end = System.nanoTime() + timeout.toNanos();
-            while (System.nanoTime() < end && out.size() < expected) {
+            while (System.nanoTime() < end && out.size() < expected && !enough.test(out)) {
                 for (ConsumerRecord<String, T> r : c.poll(Duration.ofMillis(500))) {
                     out.add(r.value());
                 }
