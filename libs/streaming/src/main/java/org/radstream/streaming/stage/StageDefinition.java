@@ -27,7 +27,7 @@ public record StageDefinition(String name, String description, List<StageFlag> f
 
     /** Runs the stage until SIGTERM (see {@link StageMain#run}); returns the exit code. */
     public int run(String[] argv, Map<String, String> env, PrintStream out, PrintStream err) {
-        return StageMain.run(name, flags, argv, env, out, err, factory);
+        return StageMain.run(name, description, flags, argv, env, out, err, factory);
     }
 
     /** The stage's settings at their defaults (group = stage name), for tests and embedding. */

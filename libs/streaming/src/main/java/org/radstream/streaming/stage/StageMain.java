@@ -54,12 +54,18 @@ public final class StageMain {
     /** @return the exit code: 0 after a requested stop, 1 when the service failed, 2 for bad arguments */
     public static int run(String stage, List<StageFlag> extraFlags, String[] argv, Map<String, String> env,
             PrintStream out, PrintStream err, ServiceFactory factory) {
+        return run(stage, "", extraFlags, argv, env, out, err, factory);
+    }
+
+    /** As above, with a one-line description of the stage for {@code --help}. */
+    public static int run(String stage, String description, List<StageFlag> extraFlags, String[] argv,
+            Map<String, String> env, PrintStream out, PrintStream err, ServiceFactory factory) {
         RadstreamConfig config;
         StageSettings settings;
         try {
             Args args = parse(stage, argv, extraFlags);
             if (args.help()) {
-                out.print(usage(stage, extraFlags));
+                out.print(usage(stage, description, extraFlags));
                 return 0;
             }
             config = ConfigLoader.load(args.connection(), args.configFile(), env);
@@ -152,9 +158,10 @@ public final class StageMain {
         return all;
     }
 
-    static String usage(String stage, List<StageFlag> extraFlags) {
+    static String usage(String stage, String description, List<StageFlag> extraFlags) {
         StringBuilder sb = new StringBuilder("usage: " + stage
                 + " [--bootstrap HOST:PORT] [--registry URL] [--config FILE] [flags]\n"
+                + (description.isBlank() ? "" : description + "\n")
                 + "The Kafka connection's security settings come from RADSTREAM_* variables or the --config file.\n\n");
         for (StageFlag f : allFlags(extraFlags)) {
             String dflt = f.defaultValue() != null ? f.defaultValue() : f == StageFlag.GROUP ? "(" + stage + ")" : "(unset)";

@@ -56,6 +56,9 @@ class StageMetricsTest {
             assertEquals(StageMetrics.BUCKETS.size() + 1,
                     parsed.stream().filter(l -> l.startsWith("radstream_stage_processing_seconds_bucket{")).count());
             assertTrue(parsed.contains("radstream_dlq_records_total{reason=CORRUPT_DICOM,stage=ingestion} 1.0"));
+            assertTrue(parsed.contains("radstream_stage_processing_seconds_max{stage=ingestion} 2.0"), () -> String.join("\n", parsed));
+            assertTrue(parsed.stream().anyMatch(l -> l.startsWith("process_uptime_seconds{")));
+            assertTrue(parsed.stream().anyMatch(l -> l.startsWith("jvm_classes_loaded_classes{")));
             assertTrue(parsed.contains("# family radstream_model_version gauge"), () -> String.join("\n", parsed));
             assertTrue(parsed.contains("radstream_model_version{model=nomogram,stage=ingestion} 3.0"));
             assertTrue(parsed.stream().anyMatch(l -> l.startsWith("jvm_memory_used_bytes{")));
