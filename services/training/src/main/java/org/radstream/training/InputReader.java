@@ -145,6 +145,11 @@ final class InputReader implements AutoCloseable {
         return models;
     }
 
+    /** The consumer, for its client metrics (records lag per partition). */
+    KafkaConsumer<byte[], byte[]> consumer() {
+        return consumer;
+    }
+
     /** Interrupts a blocking poll from another thread. */
     void wakeup() {
         consumer.wakeup();

@@ -125,6 +125,7 @@ public final class TrainingService implements ManagedService {
                      (r, k, e) -> out.undecodable(r.topic(), r.partition(), r.offset(), r.value(), e))) {
             reader = in;
             metrics.bind(out.producer());
+            metrics.bind(in.consumer());
             in.start(Duration.ofSeconds(30));
             loop(in, out);
         } catch (WakeupException | InterruptException e) {
