@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.radstream.events.PreprocessedRoi;
 import org.radstream.streaming.stage.ConsumerStageService;
+import org.radstream.streaming.stage.StageDefinition;
 import org.radstream.streaming.stage.StageMain;
 import org.radstream.streaming.stage.StageSettings;
 import org.radstream.radiomics.ParameterSet;
@@ -26,11 +27,15 @@ public final class FeatureExtractionMain {
     /** Stage name: client id, default consumer group, DLQ stage, metrics tag. */
     public static final String STAGE = "feature-extraction";
 
+    /** The stage for {@code radstream run} and the demo; it has no flags besides the common ones. */
+    public static final StageDefinition DEFINITION = new StageDefinition(STAGE,
+            "Extracts the paper profile's 1316 radiomics features from each preprocessed ROI.", List.of(), FeatureExtractionMain::service);
+
     private FeatureExtractionMain() {
     }
 
     public static void main(String[] args) {
-        System.exit(StageMain.run(STAGE, args, System.getenv(), System.out, System.err, FeatureExtractionMain::service));
+        System.exit(DEFINITION.run(args, System.getenv(), System.out, System.err));
     }
 
     /** The stage's service from its configuration. */

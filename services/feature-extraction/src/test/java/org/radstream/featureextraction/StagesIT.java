@@ -64,6 +64,7 @@ import org.radstream.streaming.config.RadstreamConfig;
 import org.radstream.streaming.dlq.DeadLetterCounts;
 import org.radstream.streaming.embedded.EmbeddedPlatform;
 import org.radstream.streaming.metrics.MetricsHttpHandler;
+import org.radstream.streaming.metrics.PrometheusTextParser;
 import org.radstream.streaming.metrics.StageMetrics;
 import org.radstream.streaming.registry.RegistrySettings;
 import org.radstream.streaming.registry.SchemaRegistryClient;
@@ -256,6 +257,33 @@ class StagesIT {
                 && l.contains("reason=\"CORRUPT_DICOM\"") && l.contains("stage=\"preprocessing\"") && l.endsWith(" 1.0")),
                 m.body());
         assertTrue(m.body().contains("radstream_stage_records_out_total{stage=\"preprocessing\"} " + expected + ".0"), m.body());
+
+        // a consumer stage's own lag, as the cluster sees its group (committed offsets, sampled every 10 s), and its
+        // consumer's and producer's client metrics, through the reference parser (prometheus_client)
+        org.junit.jupiter.api.Assumptions.assumeTrue(PrometheusTextParser.available(), "python3 prometheus_client not installed");
+        String lagPrefix = "radstream_consumer_group_lag_records{group=preprocessing,";
+        List<String> parsed = List.of();
+        long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+        while (System.nanoTime() < deadline) {
+            parsed = PrometheusTextParser.parse(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + preprocessing.healthPort() + "/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+            List<String> lag = parsed.stream().filter(l -> l.startsWith(lagPrefix)).toList();
+            if (!lag.isEmpty() && lag.stream().allMatch(l -> l.endsWith(" 0.0"))) {
+                break;
+            }
+            Thread.sleep(1000);
+        }
+        List<String> p = parsed;
+        String all = String.join("\n", p);
+        assertTrue(p.stream().anyMatch(l -> l.startsWith(lagPrefix) && l.contains("topic=" + Topics.STUDIES_RECEIVED.name())
+                && l.endsWith(" 0.0")), all);
+        assertTrue(p.stream().filter(l -> l.startsWith(lagPrefix)).allMatch(l -> l.endsWith(" 0.0")), "all processed: " + all);
+        assertTrue(p.stream().anyMatch(l -> l.startsWith("radstream_consumer_group_lag_seconds{group=preprocessing,")), all);
+        assertTrue(p.stream().anyMatch(l -> l.startsWith("kafka_consumer_fetch_manager_records_lag_max{")), all);
+        assertTrue(p.stream().anyMatch(l -> l.startsWith("kafka_producer_record_send_total{")), all);
+        assertTrue(p.stream().anyMatch(l -> l.startsWith("radstream_stage_processing_seconds_count{stage=preprocessing} ")
+                && Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)) >= studies.size()), all);
     }
 
     /** A well-formed ROI event (4x4x3 grid of ones) whose mask has no voxel. */

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.radstream.streaming.stage.ConsumerStageService;
 import org.radstream.streaming.stage.StageSettings;
+import org.radstream.streaming.stage.StageDefinition;
 import org.radstream.streaming.stage.StageMain;
 import org.radstream.events.StudyReceived;
 import org.radstream.imaging.preprocess.PreprocessingSettings;
@@ -27,11 +28,15 @@ public final class PreprocessingMain {
     /** Stage name: client id, default consumer group, DLQ stage, metrics tag. */
     public static final String STAGE = "preprocessing";
 
+    /** The stage for {@code radstream run} and the demo; it has no flags besides the common ones. */
+    public static final StageDefinition DEFINITION = new StageDefinition(STAGE,
+            "Carries each reader's ROI onto every sequence of a received study and applies the study's preprocessing (z-score, 1 mm resampling, crop).", List.of(), PreprocessingMain::service);
+
     private PreprocessingMain() {
     }
 
     public static void main(String[] args) {
-        System.exit(StageMain.run(STAGE, args, System.getenv(), System.out, System.err, PreprocessingMain::service));
+        System.exit(DEFINITION.run(args, System.getenv(), System.out, System.err));
     }
 
     /** The stage's service from its configuration. */
