@@ -20,6 +20,9 @@ single <- lapply(at, function(l) {
 })
 foldid <- rep(1:7, length.out = n)[sample(n)]
 cv <- cv.glmnet(x, y, family = "binomial", foldid = foldid, thresh = 1e-14, type.measure = "deviance")
+# the same path and cross-validation with glmnet's default thresh (1e-7), as the study's lambda choice runs
+fit_default <- glmnet(x, y, family = "binomial")
+cv_default <- cv.glmnet(x, y, family = "binomial", foldid = foldid, type.measure = "deviance")
 res <- list(
   x = lapply(seq_len(n), function(i) x[i, ]), y = y,
   path_call = "glmnet(x, y, family = \"binomial\", thresh = 1e-14)$lambda",
@@ -27,5 +30,10 @@ res <- list(
   at = single,
   cv_call = "cv.glmnet(x, y, family = \"binomial\", foldid = foldid, thresh = 1e-14, type.measure = \"deviance\")",
   foldid = foldid, cv_lambda = cv$lambda, cvm = cv$cvm, cvsd = cv$cvsd,
-  lambda_min = cv$lambda.min, lambda_1se = cv$lambda.1se)
+  lambda_min = cv$lambda.min, lambda_1se = cv$lambda.1se,
+  default_path_call = "glmnet(x, y, family = \"binomial\")",
+  default_lambda = fit_default$lambda, default_dev_ratio = fit_default$dev.ratio, default_df = fit_default$df,
+  default_cv_call = "cv.glmnet(x, y, family = \"binomial\", foldid = foldid, type.measure = \"deviance\")",
+  default_cvm = cv_default$cvm, default_cvsd = cv_default$cvsd,
+  default_lambda_min = cv_default$lambda.min, default_lambda_1se = cv_default$lambda.1se)
 write_json(res, out, auto_unbox = TRUE, digits = NA, pretty = TRUE)

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.radstream.modeling.Checks;
 import org.radstream.modeling.ModelingException;
 
@@ -15,26 +16,55 @@ import org.radstream.modeling.ModelingException;
  * x̃_ij = (x_ij − m_j)/s_j,  m_j = mean,  s_j = √((1/n) Σ (x_ij − m_j)²)   (glmnet standardises with 1/n)
  * </pre>
  * Coefficients are reported on the scale of the input x (β_j/s_j, intercept β₀ − Σ m_j β_j/s_j), as glmnet's
- * coef(). Solver: proximal Newton — a quadratic approximation of the log-likelihood around the current fit
- * (weights p(1−p), working response), minimised by cyclic coordinate descent with soft thresholding
- * S(u, λ) = sign(u)·max(|u| − λ, 0), with glmnet's active-set cycling; iterated until no coefficient moves by
- * more than 1e-9 (scaled by its curvature), far inside the 1e-4 agreement with glmnet (thresh = 1e-14) that
- * the tests check.
+ * coef(). Solver: glmnet's two-class algorithm (lognet; glmnetpp's binomial point solver) — an outer IRLS loop
+ * (quadratic approximation of the log-likelihood at the current fit: weights v_i = q_i(1−q_i), working residuals;
+ * fitted probabilities beyond pmin = 1e-9 count as 0 or 1 with weight 0) around weighted cyclic coordinate
+ * descent with soft thresholding S(u, λ) = sign(u)·max(|u| − λ, 0): warm starts along the λ path, the sequential
+ * strong rule |x̃_j'r| &gt; 2λ − λ_prev for the features coordinate descent visits, passes over the active set until
+ * they settle and then one pass over the strong set, and after each IRLS step a KKT check of the features outside
+ * the strong set (a violator joins it and the step repeats). Converged, as glmnet, when max_j xv_j Δβ_j² &lt; thresh ·
+ * D₀/(2n) for the coordinate passes and over a whole IRLS step (xv_j = Σ v_i x̃_ij²/n, D₀ the null deviance):
+ * thresh = {@link #THRESH} (glmnet's default, 1e-7) for the default path and cross-validation — on the glmnet
+ * fixture the path and cv.glmnet's cvm then agree with R's default to 1e-14, same iterates — and
+ * {@link #THRESH_EXACT} for the reported coefficients at one λ.
  * <p>The default path is glmnet's: λ_max = max_j |(1/n) Σ x̃_ij (y_i − ȳ)| (smallest λ with all β = 0),
  * 100 values geometric down to λ_max·r (r = 1e-4 when n &gt; p, else 0.01), stopped early as glmnet does when
- * the deviance ratio exceeds 0.999 or improves by less than 1e-5 (after the 5th λ).
+ * the deviance ratio exceeds 0.999 or improves by less than 1e-5 (after the 5th λ), or when every fitted
+ * probability is 0 or 1; a λ that does not converge within glmnet's maxit (1e5 passes) ends the path at the λ
+ * before it, as glmnet's path does (R warns); {@link Path#stop()} says which rule ended it.
  * Cross-validation follows cv.glmnet (type.measure = "deviance", grouped): each fold fits its own default
  * path and is evaluated at the full-data λ by linear interpolation (glmnet's lambda.interp); per-fold mean deviance with
  * probabilities clamped to [1e-5, 1 − 1e-5], cvm = fold-size weighted mean, cvsd = √(weighted var/(K − 1)),
- * λ_min = argmin cvm, λ_1se = largest λ with cvm ≤ cvm(λ_min) + cvsd(λ_min).
+ * λ_min = argmin cvm, λ_1se = largest λ with cvm ≤ cvm(λ_min) + cvsd(λ_min). The folds are fitted in parallel
+ * (common fork-join pool), each into its own row, and reduced in fold order: the result does not depend on threads.
  */
 public final class LassoLogistic {
-    private static final double CONVERGENCE = 1e-9;
-    private static final int MAX_OUTER = 500;
-    private static final int MAX_INNER = 100_000;
+    /**
+     * glmnet's default thresh: coordinate descent has converged when max_j xv_j Δβ_j² &lt; thresh · D₀/(2n), xv_j the
+     * weighted curvature of coordinate j and D₀ the null deviance. Used for the default path and cross-validation,
+     * as glmnet and cv.glmnet use it by default.
+     */
+    public static final double THRESH = 1e-7;
+    /**
+     * thresh of {@link #coefficients} and {@link #fit}: the reported model is the minimiser to far below the 1e-4
+     * agreement with glmnet(…, thresh = 1e-14) that the R checks ask for.
+     */
+    public static final double THRESH_EXACT = 1e-14;
+    /** glmnet's maxit: coordinate passes allowed for one λ. */
+    private static final int MAXIT = 100_000;
+    /** glmnet.control(): pmin (fitted probabilities beyond it count as 0 or 1), fdev, devmax, mnlam. */
+    private static final double PMIN = 1e-9;
+    private static final double FMAX = Math.log(1 / PMIN - 1);
+    private static final double VMIN = (1 + PMIN) * PMIN * (1 - PMIN);
+    private static final double FDEV = 1e-5;
+    private static final double DEVMAX = 0.999;
+    private static final int MNLAM = 5;
 
-    /** A fitted path: per λ, intercept and coefficients on the input scale, deviance ratio and non-zero count. */
-    public record Path(double[] lambdas, double[] intercepts, double[][] betas, double[] devRatio, int[] df) {
+    /**
+     * A fitted path: per λ, intercept and coefficients on the input scale, deviance ratio and non-zero count;
+     * {@code stop} says why the path ended where it did (glmnet's early-stopping rules or the end of the λ values).
+     */
+    public record Path(double[] lambdas, double[] intercepts, double[][] betas, double[] devRatio, int[] df, String stop) {
         public int size() {
             return lambdas.length;
         }
@@ -124,8 +154,13 @@ public final class LassoLogistic {
         return max;
     }
 
-    /** glmnet's default path (100 λ, early stopping). */
+    /** glmnet's default path (100 λ, early stopping), converged to {@link #THRESH}. */
     public Path defaultPath() {
+        return defaultPath(THRESH);
+    }
+
+    /** glmnet's default path (100 λ, early stopping) with glmnet's {@code thresh}. */
+    public Path defaultPath(double thresh) {
         int nlambda = 100;
         double ratio = n < p ? 0.01 : 1e-4;
         double lmax = lambdaMax();
@@ -133,17 +168,17 @@ public final class LassoLogistic {
         for (int k = 0; k < nlambda; k++) {
             lambdas[k] = lmax * Math.pow(ratio, k / (double) (nlambda - 1));
         }
-        return path(lambdas, true);
+        return path(lambdas, true, thresh);
     }
 
-    /** The path at the given decreasing λ values, with warm starts, no early stopping. */
+    /** The path at the given decreasing λ values, with warm starts, no early stopping, converged to {@link #THRESH_EXACT}. */
     public Path fit(double[] lambdas) {
         for (int k = 1; k < lambdas.length; k++) {
             if (!(lambdas[k] < lambdas[k - 1])) {
                 throw new ModelingException("LASSO lambdas must be strictly decreasing; lambda[" + k + "] = " + lambdas[k]);
             }
         }
-        return path(lambdas, false);
+        return path(lambdas, false, THRESH_EXACT);
     }
 
     /** Intercept then coefficients (input scale) at one λ, reached through a short warm-start path from λ_max. */
@@ -160,7 +195,7 @@ public final class LassoLogistic {
             }
         }
         seq.add(lambda);
-        Path path = path(seq.stream().mapToDouble(Double::doubleValue).toArray(), false);
+        Path path = path(seq.stream().mapToDouble(Double::doubleValue).toArray(), false, THRESH_EXACT);
         int last = path.size() - 1;
         double[] out = new double[p + 1];
         out[0] = path.intercepts()[last];
@@ -168,194 +203,302 @@ public final class LassoLogistic {
         return out;
     }
 
-    private Path path(double[] lambdas, boolean glmnetStopping) {
-        double ybar = 0;
-        for (int v : y) {
-            ybar += v;
-        }
-        ybar /= n;
-        double nullDev = 0;
-        for (int v : y) {
-            nullDev += -2 * (v == 1 ? Math.log(ybar) : Math.log1p(-ybar));
-        }
-        double b0 = Math.log(ybar / (1 - ybar));
-        double[] b = new double[p];
+    private Path path(double[] lambdas, boolean glmnetStopping, double thresh) {
+        Solver s = new Solver(thresh);
         List<double[]> betas = new ArrayList<>();
         double[] intercepts = new double[lambdas.length];
         double[] devRatio = new double[lambdas.length];
         int[] df = new int[lambdas.length];
+        String stop = "end of the lambda sequence";
         int m = 0;
         for (; m < lambdas.length; m++) {
-            b0 = solve(lambdas[m], b0, b);
-            double dev = deviance(b0, b);
-            devRatio[m] = 1 - dev / nullDev;
+            // glmnet fits the default path's first λ (λ_max) as λ = ∞: every coefficient is zero by definition, not by
+            // a rounding-sensitive comparison of the gradient with λ_max
+            double lam = glmnetStopping && m == 0 ? Double.MAX_VALUE : lambdas[m];
+            Status st = s.solve(lam, m == 0 ? Math.max(lam, lambdaMax()) : lambdas[m - 1]);
+            if (st == Status.MAXIT) {
+                if (glmnetStopping && m > 0) {
+                    // glmnet: the path ends at the last λ that converged (R warns "convergence for k-th lambda value
+                    // not reached"); the path's length says where
+                    stop = "no convergence within " + MAXIT + " coordinate passes at lambda " + lambdas[m];
+                    break;
+                }
+                throw new ModelingException(what + ": LASSO did not converge within " + MAXIT + " coordinate passes at lambda "
+                        + lambdas[m] + " (the data are probably separable at this penalty); use a larger lambda");
+            }
+            if (st == Status.SATURATED && !glmnetStopping) {
+                throw new ModelingException(what + ": at LASSO lambda " + lambdas[m] + " every fitted probability is 0 or 1"
+                        + " (the data are separable at this penalty); use a larger lambda");
+            }
+            devRatio[m] = 1 - s.deviance() / s.nullDeviance;
             double[] beta = new double[p];
-            double icpt = b0;
+            double icpt = s.b0;
             int nz = 0;
             for (int j = 0; j < p; j++) {
-                beta[j] = b[j] / sd[j];
+                beta[j] = s.b[j] / sd[j];
                 icpt -= beta[j] * mean[j];
-                if (b[j] != 0) {
+                if (s.b[j] != 0) {
                     nz++;
                 }
             }
             betas.add(beta);
             intercepts[m] = icpt;
             df[m] = nz;
-            if (glmnetStopping && m >= 4) {
-                if (devRatio[m] > 0.999 || devRatio[m] - devRatio[m - 1] < 1e-5) {
+            if (st == Status.SATURATED) {
+                stop = "every fitted probability is 0 or 1";
+                m++;
+                break;
+            }
+            if (glmnetStopping && m + 1 >= MNLAM) {
+                if (devRatio[m] - devRatio[m - 1] < FDEV) {
+                    stop = "deviance ratio changed by less than " + FDEV;
+                    m++;
+                    break;
+                }
+                if (devRatio[m] > DEVMAX) {
+                    stop = "deviance ratio above " + DEVMAX;
                     m++;
                     break;
                 }
             }
         }
         return new Path(Arrays.copyOf(lambdas, m), Arrays.copyOf(intercepts, m), betas.toArray(new double[0][]),
-                Arrays.copyOf(devRatio, m), Arrays.copyOf(df, m));
+                Arrays.copyOf(devRatio, m), Arrays.copyOf(df, m), stop);
     }
 
-    /** Minimises the penalised objective at λ from the warm start (b0, b); updates b, returns b0. */
-    private double solve(double lambda, double b0, double[] b) {
-        double[] eta = new double[n];
-        double[] w = new double[n];
-        double[] r = new double[n];
-        for (int outer = 0; outer < MAX_OUTER; outer++) {
+    private enum Status { CONVERGED, SATURATED, MAXIT }
+
+    /**
+     * glmnet's two-class solver state along a path (lognet2n, as glmnetpp's binomial two-class point solver),
+     * with observation weights 1/n: v_i = q_i(1 − q_i)/n, residual r_i = (y_i − q_i)/n, so x̃_j'r is the gradient
+     * of the log-likelihood/n and xv_j = Σ v_i x̃_ij² the curvature of coordinate j.
+     */
+    private final class Solver {
+        final double thr;
+        final double nullDeviance;
+        double b0;
+        final double[] b = new double[p];
+        private final double[] bs = new double[p];
+        private final double[] xv = new double[p];
+        private final double[] ga = new double[p]; // |x̃_j'r| at the last solution: strong rule and KKT check
+        private final boolean[] strong = new boolean[p];
+        private final boolean[] isActive = new boolean[p];
+        private final int[] active = new int[p]; // ever-non-zero coefficients, in order of entry
+        private int nActive;
+        private final double[] q = new double[n];
+        private final double[] v = new double[n];
+        private final double[] r = new double[n];
+        private double xmz; // Σ v_i
+        private int passes;
+
+        Solver(double thresh) {
+            double ybar = 0;
+            for (int yi : y) {
+                ybar += yi;
+            }
+            ybar /= n;
+            double nullNll = -(ybar * Math.log(ybar) + (1 - ybar) * Math.log1p(-ybar)); // per observation
+            nullDeviance = 2 * n * nullNll;
+            thr = thresh * nullNll; // glmnet scales thresh by the null deviance (in its 1/n-weighted units)
+            b0 = Math.log(ybar / (1 - ybar));
+            xmz = ybar * (1 - ybar);
             for (int i = 0; i < n; i++) {
-                double e = b0;
-                for (int j = 0; j < p; j++) {
-                    if (b[j] != 0) {
-                        e += xs[j][i] * b[j];
-                    }
-                }
-                eta[i] = e;
-                double pi = LinearPredictor.logistic(e);
-                w[i] = Math.max(pi * (1 - pi), 1e-10);
-                r[i] = y[i] - pi; // = w_i (z_i − η_i)
+                q[i] = ybar;
+                v[i] = xmz / n;
+                r[i] = (y[i] - ybar) / n;
             }
-            double[] xv = new double[p];
             for (int j = 0; j < p; j++) {
-                double s = 0;
-                for (int i = 0; i < n; i++) {
-                    s += w[i] * xs[j][i] * xs[j][i];
-                }
-                xv[j] = s / n;
+                ga[j] = Math.abs(dot(xs[j], r));
             }
-            double sumW = 0;
-            for (double v : w) {
-                sumW += v;
-            }
-            double outerChange = 0;
-            // active-set cycling (as glmnet): after a full sweep, sweep only the non-zero coefficients until they
-            // settle, then a full sweep again; done when a full sweep changes nothing
-            boolean full = true;
-            for (int inner = 0; inner < MAX_INNER; inner++) {
-                double maxChange = 0;
-                double d0 = 0;
-                for (double v : r) {
-                    d0 += v;
+        }
+
+        /**
+         * Minimises the penalised objective at λ from the current (warm) solution. prevLambda is the previous
+         * λ of the path, for the sequential strong rule |x̃_j'r| &gt; 2λ − λ_prev (Tibshirani et al., JRSS-B 74, 2012).
+         */
+        Status solve(double lambda, double prevLambda) {
+            passes = 0;
+            double tlam = 2 * lambda - prevLambda;
+            for (int j = 0; j < p; j++) {
+                if (!strong[j] && ga[j] > tlam) {
+                    strong[j] = true;
                 }
-                d0 /= sumW;
-                if (d0 != 0) {
-                    b0 += d0;
-                    for (int i = 0; i < n; i++) {
-                        r[i] -= w[i] * d0;
-                    }
-                    maxChange = Math.max(maxChange, Math.abs(d0) * Math.sqrt(sumW / n));
+            }
+            while (true) { // IRLS: quadratic approximation at the current fit, solved by coordinate descent
+                double bs0 = b0;
+                for (int a = 0; a < nActive; a++) {
+                    bs[active[a]] = b[active[a]];
                 }
                 for (int j = 0; j < p; j++) {
-                    if (!full && b[j] == 0) {
-                        continue;
-                    }
-                    double[] xj = xs[j];
-                    double g = 0;
-                    for (int i = 0; i < n; i++) {
-                        g += xj[i] * r[i];
-                    }
-                    double u = g / n + xv[j] * b[j];
-                    double bj = softThreshold(u, lambda) / xv[j];
-                    double d = bj - b[j];
-                    if (d != 0) {
-                        b[j] = bj;
+                    if (strong[j]) {
+                        double[] x = xs[j];
+                        double sum = 0;
                         for (int i = 0; i < n; i++) {
-                            r[i] -= w[i] * xj[i] * d;
+                            sum += v[i] * x[i] * x[i];
                         }
-                        maxChange = Math.max(maxChange, Math.abs(d) * Math.sqrt(xv[j]));
+                        xv[j] = sum;
                     }
                 }
-                outerChange = Math.max(outerChange, maxChange);
-                if (maxChange < CONVERGENCE) {
-                    if (full) {
+                // weighted least squares: a pass over the strong set, then passes over the active set until they
+                // settle, then a full pass again, until a full pass moves nothing by more than thr
+                while (true) {
+                    double dlx = pass(lambda, true);
+                    if (dlx < 0) {
+                        return Status.MAXIT;
+                    }
+                    if (dlx < thr) {
                         break;
                     }
-                    full = true;
-                } else {
-                    full = false;
+                    do {
+                        dlx = pass(lambda, false);
+                        if (dlx < 0) {
+                            return Status.MAXIT;
+                        }
+                    } while (dlx >= thr);
+                }
+                // new weights and working residuals at the new fit; probabilities beyond pmin are 0 or 1 (weight 0)
+                xmz = 0;
+                for (int i = 0; i < n; i++) {
+                    double e = b0;
+                    for (int a = 0; a < nActive; a++) {
+                        int k = active[a];
+                        e += b[k] * xs[k][i];
+                    }
+                    double qi = e < -FMAX ? 0 : e > FMAX ? 1 : 1 / (1 + Math.exp(-e));
+                    q[i] = qi;
+                    v[i] = qi * (1 - qi) / n;
+                    xmz += v[i];
+                    r[i] = (y[i] - qi) / n;
+                }
+                if (xmz <= VMIN) {
+                    return Status.SATURATED;
+                }
+                // converged when no coefficient moved by more than thr over this IRLS step (glmnet's criterion) ...
+                boolean moved = xmz * (b0 - bs0) * (b0 - bs0) > thr;
+                for (int a = 0; a < nActive && !moved; a++) {
+                    int k = active[a];
+                    double d = b[k] - bs[k];
+                    moved = xv[k] * d * d > thr;
+                }
+                if (moved) {
+                    continue;
+                }
+                // ... and the KKT conditions hold outside the strong set (else those features join it)
+                boolean kktFailed = false;
+                for (int j = 0; j < p; j++) {
+                    if (!strong[j]) {
+                        ga[j] = Math.abs(dot(xs[j], r));
+                        if (ga[j] > lambda) {
+                            strong[j] = true;
+                            kktFailed = true;
+                        }
+                    }
+                }
+                if (!kktFailed) {
+                    return Status.CONVERGED;
                 }
             }
-            if (outerChange < CONVERGENCE) {
-                return b0;
-            }
         }
-        throw new ModelingException(what + ": LASSO did not converge at lambda " + lambda
-                + " (the data are probably separable at this penalty); use a larger lambda");
+
+        /**
+         * One coordinate-descent pass (over the strong set, or only the active set) then the intercept; returns the
+         * largest xv_j Δβ_j² (glmnet's dlx), or −1 when the λ has used up MAXIT passes.
+         */
+        private double pass(double lambda, boolean full) {
+            if (++passes > MAXIT) {
+                return -1;
+            }
+            double dlx = 0;
+            int count = full ? p : nActive;
+            for (int c = 0; c < count; c++) {
+                int j = full ? c : active[c];
+                if (full && !strong[j]) {
+                    continue;
+                }
+                double[] x = xs[j];
+                double old = b[j];
+                double u = dot(x, r) + xv[j] * old;
+                double a = Math.abs(u) - lambda;
+                double nb = a > 0 ? Math.copySign(a, u) / xv[j] : 0;
+                if (nb == old) {
+                    continue;
+                }
+                b[j] = nb;
+                double d = nb - old;
+                dlx = Math.max(dlx, xv[j] * d * d);
+                if (!isActive[j]) {
+                    isActive[j] = true;
+                    active[nActive++] = j;
+                }
+                for (int i = 0; i < n; i++) {
+                    r[i] -= d * v[i] * x[i];
+                }
+            }
+            double sr = 0;
+            for (int i = 0; i < n; i++) {
+                sr += r[i];
+            }
+            double d0 = sr / xmz;
+            if (d0 != 0) {
+                b0 += d0;
+                dlx = Math.max(dlx, xmz * d0 * d0);
+                for (int i = 0; i < n; i++) {
+                    r[i] -= d0 * v[i];
+                }
+            }
+            return dlx;
+        }
+
+        /** Binomial deviance at the current fit, probabilities clamped to [pmin, 1 − pmin] as glmnet. */
+        double deviance() {
+            double dev = 0;
+            for (int i = 0; i < n; i++) {
+                double qi = Math.min(Math.max(q[i], PMIN), 1 - PMIN);
+                dev += -2 * (y[i] == 1 ? Math.log(qi) : Math.log1p(-qi));
+            }
+            return dev;
+        }
     }
 
-    private double deviance(double b0, double[] b) {
-        double dev = 0;
-        for (int i = 0; i < n; i++) {
-            double e = b0;
-            for (int j = 0; j < p; j++) {
-                e += xs[j][i] * b[j];
-            }
-            double pi = LinearPredictor.logistic(e);
-            dev += -2 * (y[i] == 1 ? Math.log(pi) : Math.log1p(-pi));
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
         }
-        return dev;
-    }
-
-    private static double softThreshold(double u, double lambda) {
-        return u > lambda ? u - lambda : u < -lambda ? u + lambda : 0;
+        return s;
     }
 
     /**
      * K-fold cross-validation over the given λ path with the given fold labels 1..K (as cv.glmnet's foldid).
      */
     public CvResult crossValidate(double[] lambdas, int[] foldId) {
+        return crossValidate(lambdas, foldId, THRESH);
+    }
+
+    /** As {@link #crossValidate(double[], int[])}, the fold paths converged to glmnet's {@code thresh}. */
+    public CvResult crossValidate(double[] lambdas, int[] foldId, double thresh) {
         Checks.sameLength(what + " foldid", foldId.length, what + " outcomes", n);
         int k = Arrays.stream(foldId).max().orElse(0);
         if (k < 3) {
             throw new ModelingException(what + ": cross-validation needs at least 3 folds; got " + k);
         }
         int nl = lambdas.length;
-        double[][] foldDev = new double[k][nl];
         double[] foldN = new double[k];
-        for (int f = 1; f <= k; f++) {
-            List<Integer> train = new ArrayList<>(), test = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                (foldId[i] == f ? test : train).add(i);
+        for (int i = 0; i < n; i++) {
+            if (foldId[i] < 1) {
+                throw new ModelingException(what + ": fold label of case " + i + " is " + foldId[i] + "; labels are 1.." + k);
             }
-            if (test.isEmpty()) {
+            foldN[foldId[i] - 1]++;
+        }
+        for (int f = 1; f <= k; f++) {
+            if (foldN[f - 1] == 0) {
                 throw new ModelingException(what + ": fold " + f + " is empty");
             }
-            double[][] xt = train.stream().map(i -> raw[i]).toArray(double[][]::new);
-            int[] yt = train.stream().mapToInt(i -> y[i]).toArray();
-            LassoLogistic sub = new LassoLogistic(xt, yt, names, what + " (CV fold " + f + " of " + k + ")");
-            // as cv.glmnet: each fold fits its own default path, predictions at the full-data λ interpolate it
-            Path path = sub.defaultPath();
-            foldN[f - 1] = test.size();
-            for (int l = 0; l < nl; l++) {
-                double[] coef = interpolate(path, lambdas[l]);
-                double s = 0;
-                for (int i : test) {
-                    double e = coef[0];
-                    for (int j = 0; j < p; j++) {
-                        e += coef[j + 1] * raw[i][j];
-                    }
-                    double pi = Math.min(Math.max(LinearPredictor.logistic(e), 1e-5), 1 - 1e-5);
-                    s += -2 * (y[i] == 1 ? Math.log(pi) : Math.log1p(-pi));
-                }
-                foldDev[f - 1][l] = s / test.size();
-            }
         }
+        // the folds are independent fits: run them on the common pool, each fold's result in its own row, so the
+        // reduction below sums in fold order and the result does not depend on the threads
+        double[][] foldDev = IntStream.rangeClosed(1, k).parallel()
+                .mapToObj(f -> foldDeviance(f, k, lambdas, foldId, thresh)).toArray(double[][]::new);
         double total = Arrays.stream(foldN).sum();
         double[] cvm = new double[nl], cvsd = new double[nl];
         for (int l = 0; l < nl; l++) {
@@ -386,6 +529,34 @@ public final class LassoLogistic {
             }
         }
         return new CvResult(lambdas.clone(), cvm, cvsd, lambdaMin, lambda1se, foldId.clone());
+    }
+
+    /** Mean deviance of fold f's held-out cases at each λ, from the fit on the other folds (its own default path). */
+    private double[] foldDeviance(int f, int k, double[] lambdas, int[] foldId, double thresh) {
+        List<Integer> train = new ArrayList<>(), test = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            (foldId[i] == f ? test : train).add(i);
+        }
+        double[][] xt = train.stream().map(i -> raw[i]).toArray(double[][]::new);
+        int[] yt = train.stream().mapToInt(i -> y[i]).toArray();
+        LassoLogistic sub = new LassoLogistic(xt, yt, names, what + " (CV fold " + f + " of " + k + ")");
+        // as cv.glmnet: each fold fits its own default path, predictions at the full-data λ interpolate it
+        Path path = sub.defaultPath(thresh);
+        double[] dev = new double[lambdas.length];
+        for (int l = 0; l < lambdas.length; l++) {
+            double[] coef = interpolate(path, lambdas[l]);
+            double s = 0;
+            for (int i : test) {
+                double e = coef[0];
+                for (int j = 0; j < p; j++) {
+                    e += coef[j + 1] * raw[i][j];
+                }
+                double pi = Math.min(Math.max(LinearPredictor.logistic(e), 1e-5), 1 - 1e-5);
+                s += -2 * (y[i] == 1 ? Math.log(pi) : Math.log1p(-pi));
+            }
+            dev[l] = s / test.size();
+        }
+        return dev;
     }
 
     /**
