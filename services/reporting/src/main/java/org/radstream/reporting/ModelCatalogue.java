@@ -83,6 +83,9 @@ final class ModelCatalogue implements AutoCloseable {
         try {
             List<TopicPartition> parts = c.partitionsFor(topic, Duration.ofSeconds(60)).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            if (parts.isEmpty()) {
+                throw new IllegalStateException("topic " + topic + " has no partitions");
+            }
             c.assign(parts);
             c.seekToBeginning(parts);
             Map<TopicPartition, Long> end = c.endOffsets(parts);

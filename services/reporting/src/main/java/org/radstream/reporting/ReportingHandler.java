@@ -22,7 +22,9 @@ import org.radstream.streaming.topics.Topics;
  * model report; the file is written, then its ReportReady is sent and acknowledged, and only then does the handler
  * return (and the consumer loop commit the input). A RiskScore whose model version is not in the
  * {@link ModelCatalogue} waits up to {@code modelWait} for it (the models topic may be a little behind), then goes
- * to the DLQ as MODEL_VERSION_UNKNOWN (or MODEL_MISSING when no version of that name was ever seen).
+ * to the DLQ as MODEL_VERSION_UNKNOWN (or MODEL_MISSING when no version of that name was ever seen). All scores of
+ * one missing version share that wait (from when the first of them arrived), so a run of them does not stall the
+ * partition once each; a version published later is used by the scores that come after it.
  */
 final class ReportingHandler implements RecordHandler<String, SpecificRecord> {
     private final ModelCatalogue catalogue;
@@ -32,6 +34,7 @@ final class ReportingHandler implements RecordHandler<String, SpecificRecord> {
     private final Duration modelWait;
     private final Duration catalogueWait;
     private final Clock clock;
+    private final java.util.Map<String, Long> deadlines = new java.util.HashMap<>();
 
     ReportingHandler(ModelCatalogue catalogue, ReportWriter writer, StageOutput output, StageMetrics metrics,
             ReportingSettings settings, Clock clock) {
@@ -75,7 +78,11 @@ final class ReportingHandler implements RecordHandler<String, SpecificRecord> {
         // after a start the catalogue may still be reading the models topic: an unknown version only counts once
         // it has read up to the topic's end (or could not within the wait)
         catalogue.awaitCaughtUp(catalogueWait);
-        m = catalogue.await(s.getModelName(), s.getModelVersion(), modelWait);
+        String id = s.getModelName() + " v" + s.getModelVersion();
+        // every score of a missing version shares one deadline (first seen + modelWait): a run of such scores stalls
+        // the partition once, not modelWait each (once the version is published, get() above finds it)
+        long deadline = deadlines.computeIfAbsent(id, k -> System.nanoTime() + modelWait.toNanos());
+        m = catalogue.await(s.getModelName(), s.getModelVersion(), Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         if (m == null) {
             boolean known = catalogue.knows(s.getModelName());
             throw new RejectedRecordException(known ? ReasonCode.MODEL_VERSION_UNKNOWN : ReasonCode.MODEL_MISSING,

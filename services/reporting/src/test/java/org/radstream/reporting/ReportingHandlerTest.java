@@ -86,21 +86,30 @@ class ReportingHandlerTest {
                 org.radstream.events.RiskScore.newBuilder(tm.score(id, 1)).setModelName("other").build())));
         assertEquals(ReasonCode.MODEL_MISSING, none.reasonCode());
         assertEquals(0, producer.history().size(), "no ReportReady for a refused score");
+        // the next score of the same missing version does not wait again
+        long t0 = System.nanoTime();
+        assertEquals(ReasonCode.MODEL_VERSION_UNKNOWN, assertThrows(RejectedRecordException.class,
+                () -> handler.handle(rec(Topics.RISK_SCORES.name(), id, tm.score(id, 2)))).reasonCode());
+        assertTrue(System.nanoTime() - t0 < Duration.ofMillis(250).toNanos(), "no second wait of 300 ms");
+        // ... and once published, it is used
+        catalogue.put(PublishedModel.load(tm.model(2, null)));
+        handler.handle(rec(Topics.RISK_SCORES.name(), id, tm.score(id, 2)));
+        assertEquals(1, producer.history().size());
 
         // a version published while the score waits is used
         Thread late = new Thread(() -> {
             try {
                 Thread.sleep(100);
-                catalogue.put(PublishedModel.load(tm.model(2, null)));
+                catalogue.put(PublishedModel.load(tm.model(3, null)));
             } catch (InterruptedException x) {
                 Thread.currentThread().interrupt();
             }
         });
         late.start();
-        handler.handle(rec(Topics.RISK_SCORES.name(), id, tm.score(id, 2)));
+        handler.handle(rec(Topics.RISK_SCORES.name(), id, tm.score(id, 3)));
         late.join();
-        assertEquals(1, producer.history().size());
-        assertEquals(2, ((ReportReady) producer.history().get(0).value()).getModelVersion());
+        assertEquals(2, producer.history().size());
+        assertEquals(3, ((ReportReady) producer.history().get(1).value()).getModelVersion());
     }
 
     @Test
