@@ -1,12 +1,24 @@
 package org.radstream.cli;
 
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
+import org.radstream.featureextraction.FeatureExtractionMain;
+import org.radstream.inference.InferenceMain;
 import org.radstream.ingestion.IngestionMain;
+import org.radstream.preprocessing.PreprocessingMain;
+import org.radstream.qualitygate.QualityGateMain;
+import org.radstream.reporting.ReportingMain;
+import org.radstream.training.TrainingMain;
+import org.radstream.streaming.stage.StageDefinition;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,22 +28,23 @@ import picocli.CommandLine.Unmatched;
 
 /**
  * {@code radstream run <stage> [flags]}: runs one pipeline stage as its own process against any cluster, the way
- * a container runs it (health and {@code /metrics} on one port, graceful stop on SIGTERM). The flags after the
- * stage belong to the stage; {@code radstream run ingestion --help} lists them.
+ * a container runs it (health and {@code /metrics} on one port, graceful stop on SIGTERM). Every stage starts
+ * through its {@link StageDefinition}; the flags after the stage are the stage's own, and
+ * {@code radstream run STAGE --help} lists them.
  */
 @Command(name = "run", description = {"Run one pipeline stage in this process against any cluster (until SIGTERM/Ctrl-C).",
-        "Stages: ingestion. Flags after the stage are the stage's own; `radstream run STAGE --help` lists them."})
+        "Stages: ${COMPLETION-CANDIDATES}. Flags after the stage are the stage's own; `radstream run STAGE --help` lists them."})
 final class RunCommand implements Callable<Integer> {
 
-    /** A stage's main: arguments in, exit code out. */
-    @FunctionalInterface
-    interface StageMain {
-        int run(String[] args);
-    }
-
-    /** The stages that exist so far; each new service adds its main here. */
-    static final Map<String, StageMain> STAGES = new TreeMap<>(Map.of(
-            "ingestion", args -> IngestionMain.run(args, System.getenv(), System.out, System.err)));
+    /** The stages in pipeline order, by name. */
+    static final Map<String, StageDefinition> STAGES = byName(List.of(
+            IngestionMain.DEFINITION,
+            PreprocessingMain.DEFINITION,
+            FeatureExtractionMain.DEFINITION,
+            QualityGateMain.DEFINITION,
+            TrainingMain.DEFINITION,
+            InferenceMain.DEFINITION,
+            ReportingMain.DEFINITION));
 
     @Spec
     CommandSpec spec;
@@ -45,13 +58,47 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        StageMain main = STAGES.get(stage);
-        if (main == null) {
+        StageDefinition definition = STAGES.get(stage);
+        if (definition == null) {
             spec.commandLine().getErr().println("radstream run: unknown stage '" + stage + "'; stages: "
                     + String.join(", ", STAGES.keySet()));
             return 2;
         }
-        return main.run(stageArgs.toArray(String[]::new));
+        try (PrintStream out = printStream(spec.commandLine().getOut());
+                PrintStream err = printStream(spec.commandLine().getErr())) {
+            return definition.run(stageArgs.toArray(String[]::new), System.getenv(), out, err);
+        }
+    }
+
+    private static Map<String, StageDefinition> byName(List<StageDefinition> stages) {
+        Map<String, StageDefinition> m = new LinkedHashMap<>();
+        stages.forEach(d -> m.put(d.name(), d));
+        return m;
+    }
+
+    /** The stage prints to PrintStreams, picocli (and its tests) to PrintWriters: each line goes through as it ends. */
+    private static PrintStream printStream(PrintWriter w) {
+        OutputStream lines = new OutputStream() {
+            private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+
+            @Override
+            public void write(int b) {
+                buffer.write(b);
+            }
+
+            @Override
+            public void flush() {
+                w.print(buffer.toString(StandardCharsets.UTF_8));
+                buffer.reset();
+                w.flush();
+            }
+
+            @Override
+            public void close() {
+                flush();
+            }
+        };
+        return new PrintStream(lines, true, StandardCharsets.UTF_8);
     }
 
     static final class StageNames implements Iterable<String> {
