@@ -81,8 +81,10 @@ final class TrainCommand implements Callable<Integer> {
                 m.getTrainingCases(), m.getValidationCases(),
                 r.data().excluded().isEmpty() ? "" : " (" + r.data().excluded().size() + " labelled cases excluded; see analysis.json training_run)");
         o.printf(Locale.ROOT, "%-10s %-24s %-24s%n", "model", "AUC train (95% CI)", "AUC validation (95% CI)");
-        r.trained().result().analysis().get("models").fields().forEachRemaining(x -> o.printf(Locale.ROOT, "%-10s %-24s %-24s%n",
-                x.getKey(), auc(x.getValue().get("auc").get("train")), auc(x.getValue().get("auc").get("validation"))));
+        for (var x : r.trained().result().analysis().get("models").properties()) {
+            o.printf(Locale.ROOT, "%-10s %-24s %-24s%n", x.getKey(), auc(x.getValue().get("auc").get("train")),
+                    auc(x.getValue().get("auc").get("validation")));
+        }
         o.printf(Locale.ROOT, "analysis outputs: %s%n", m.getAnalysisUri());
         return 0;
     }

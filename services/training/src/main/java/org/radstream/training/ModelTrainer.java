@@ -151,7 +151,9 @@ public final class ModelTrainer {
         Map<String, Double> out = new LinkedHashMap<>();
         JsonNode models = analysis.get("models");
         put(out, "", models.get(StudyAnalysis.NOMOGRAM));
-        models.fields().forEachRemaining(e -> put(out, e.getKey() + ".", e.getValue()));
+        for (Map.Entry<String, JsonNode> e : models.properties()) {
+            put(out, e.getKey() + ".", e.getValue());
+        }
         return out;
     }
 
