@@ -236,7 +236,7 @@ public final class StudyAnalysis {
             if (names.isEmpty()) {
                 throw new ModelingException(m + " model: no candidate feature left after the ICC gate and exclusions");
             }
-            double[][] cols = names.stream().map(f -> zColumn(zByCase, f, train)).toArray(double[][]::new);
+            double[][] cols = zColumns(zByCase, names, train);
             RadScoreModel rm = pipeline.run(m, names, cols, yTrain);
             radModels.put(m, rm);
             coefficients.put(m, rm.coefficients());
@@ -603,10 +603,15 @@ public final class StudyAnalysis {
         return a.has("nomogram") ? (ObjectNode) a.get("nomogram") : a.putObject("nomogram");
     }
 
-    private static double[] zColumn(Map<String, Map<String, Double>> z, String f, List<String> ids) {
-        double[] out = new double[ids.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = z.get(ids.get(i)).get(f);
+    /** Standardised values, cols[feature][case]; each case's map looked up once (mpMRI has thousands of features). */
+    private static double[][] zColumns(Map<String, Map<String, Double>> z, List<String> features, List<String> ids) {
+        List<Map<String, Double>> rows = ids.stream().map(z::get).toList();
+        double[][] out = new double[features.size()][ids.size()];
+        for (int j = 0; j < out.length; j++) {
+            String f = features.get(j);
+            for (int i = 0; i < rows.size(); i++) {
+                out[j][i] = rows.get(i).get(f);
+            }
         }
         return out;
     }
