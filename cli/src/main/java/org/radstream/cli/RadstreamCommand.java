@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         versionProvider = RadstreamCommand.Version.class,
         description = "Radiomics prediction of early HCC recurrence after RFA, as an event-driven Kafka pipeline.",
         subcommands = {
+            DemoCommand.class,
             PlatformCommand.class,
             TopicsCommand.class,
             LagCommand.class,
