@@ -128,6 +128,28 @@ class DeployCommandTest {
     }
 
     @Test
+    void composeAndDeploymentsRunEveryStageOfRadstreamRun() throws IOException {
+        Path root = repoRoot();
+        List<String> stages = List.copyOf(RunCommand.STAGES.keySet());
+        assertEquals(DeployManifestsIT.STAGES, stages, "the stages radstream run knows");
+        JsonNode services = documents(Files.readString(root.resolve("docker-compose.yml"))).get(0).path("services");
+        for (String s : stages) {
+            JsonNode command = services.path(s).path("command");
+            assertEquals("run", command.path(0).asText(), "docker-compose.yml service " + s + ": " + command);
+            assertEquals(s, command.path(1).asText(), "docker-compose.yml service " + s + ": " + command);
+            JsonNode deployment = documents(Files.readString(root.resolve("deploy/base/stages/" + s + ".yaml"))).stream()
+                    .filter(d -> d.path("kind").asText().equals("Deployment")).findFirst().orElseThrow();
+            assertEquals("radstream-" + s, deployment.path("metadata").path("name").asText());
+            JsonNode args = deployment.path("spec").path("template").path("spec").path("containers").path(0).path("args");
+            assertEquals("run", args.path(0).asText(), s + " Deployment args " + args);
+            assertEquals(s, args.path(1).asText(), s + " Deployment args " + args);
+        }
+        for (DeployCommand.ScaledStage s : DeployCommand.SCALED_STAGES) {
+            assertTrue(stages.contains(s.stage()), "scaled stage " + s.stage() + " is not a stage of radstream run");
+        }
+    }
+
+    @Test
     void partitionsOptionResizesTopicsAndTheReplicaCeiling() throws IOException {
         CliRun topics = CliRun.of("deploy", "kafka-topics", "--partitions", "12", "--replicas", "1", "--cluster", "c1",
                 "--namespace", "ns");

@@ -27,7 +27,7 @@ import org.radstream.streaming.topics.Topics;
  */
 class DeployManifestsIT {
 
-    /** Every stage: one compose service, one Deployment {@code radstream-<stage>}. */
+    /** Every stage of {@code radstream run}, in pipeline order: one compose service, one Deployment {@code radstream-<stage>}. */
     static final List<String> STAGES = List.of("ingestion", "preprocessing", "feature-extraction", "quality-gate",
             "training", "inference", "reporting");
 
