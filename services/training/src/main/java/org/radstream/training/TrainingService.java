@@ -1,6 +1,5 @@
 package org.radstream.training;
 
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -200,30 +199,37 @@ public final class TrainingService implements ManagedService {
         metrics.modelVersion(settings.modelName(), v);
     }
 
-    /** @return false when the run failed (logged and dead-lettered) */
+    /**
+     * Trains and publishes. A run that fails is logged and dead-lettered (TRAINING_FAILED for what the analysis cannot
+     * do with this data, PROCESSING_ERROR for anything unexpected) and the service goes on; a failure to publish is
+     * not caught: the service stops with an error and a restart trains the same data again.
+     *
+     * @return false when the run failed
+     */
     private boolean trainAndPublish(TrainingData d, PublishedModels models, ModelPublisher out) {
         int version = models.nextVersion(settings.modelName());
         long t0 = System.nanoTime();
+        ModelTrainer.Trained t;
         try {
-            ModelTrainer.Trained t = trainer.train(d, version);
-            out.publish(t.model());
-            models.put(t.model().getModelName(), t.model());
-            setVersion(version);
-            metrics.recordsOut(1);
-            LOG.info("training: published {}", summary(t.model()));
-            return true;
+            t = trainer.train(d, version);
         } catch (RejectedRecordException e) {
             LOG.warn("training: run on {} cases (data {}) failed, reason {}: {}", d.cases(), d.fingerprint(), e.reasonCode(),
                     e.getMessage());
             out.trainingFailed(e.reasonCode(), e.getMessage(), e, d.fingerprint());
             return false;
-        } catch (UncheckedIOException e) {
-            LOG.error("training: run on {} cases (data {}) failed writing its outputs: {}", d.cases(), d.fingerprint(), e.getMessage());
-            out.trainingFailed(ReasonCode.PROCESSING_ERROR, e.getMessage(), e, d.fingerprint());
+        } catch (RuntimeException e) {
+            LOG.error("training: run on {} cases (data {}) failed unexpectedly", d.cases(), d.fingerprint(), e);
+            out.trainingFailed(ReasonCode.PROCESSING_ERROR, null, e, d.fingerprint());
             return false;
         } finally {
             metrics.recordProcessing(Duration.ofNanos(System.nanoTime() - t0));
         }
+        out.publish(t.model());
+        models.put(t.model().getModelName(), t.model());
+        setVersion(version);
+        metrics.recordsOut(1);
+        LOG.info("training: published {}", summary(t.model()));
+        return true;
     }
 
     /** One line: name, version, cases, validation AUCs, outputs. */
