@@ -28,11 +28,12 @@ public final class TrainingMain {
     public static final StageFlag MODEL_NAME = new StageFlag("model.name", TrainingSettings.DEFAULT_MODEL,
             "Key of the published model on radstream.models.v1 (inference scores with --model-name, default nomogram).");
     public static final StageFlag MIN_LABELLED_CASES = new StageFlag("min.labelled.cases", "60",
-            "Train when at least this many usable labelled cases (features + clinical + outcome) exist ...");
+            "Train when at least this many usable labelled cases (features + clinical + outcome) exist, none arrived for "
+            + "--quiet-period-s and their data differs from the latest model's.");
     public static final StageFlag QUIET_PERIOD_S = new StageFlag("quiet.period.s", "10",
-            "... and no labelled case arrived or changed for this many seconds ...");
+            "Seconds without a new or changed labelled case before training (a batch of outcomes trains once).");
     public static final StageFlag SEED = new StageFlag("seed", "7",
-            "... and the data differs from the latest model's. Seed of the 7:3 split, the CV folds and the forests.");
+            "Seed of the 7:3 split, the CV folds and the forests.");
     public static final List<StageFlag> FLAGS = List.of(MODEL_NAME, MIN_LABELLED_CASES, QUIET_PERIOD_S, SEED);
 
     public static final StageDefinition DEFINITION = new StageDefinition(STAGE,
