@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         description = "Radiomics prediction of early HCC recurrence after RFA, as an event-driven Kafka pipeline.",
         subcommands = {
             DemoCommand.class,
+            BenchCommand.class,
             PlatformCommand.class,
             TopicsCommand.class,
             LagCommand.class,

@@ -53,9 +53,12 @@ public final class PipelineDemo {
      * @param readerBCases        patients also segmented by reader B (the ICC gate's pairs)
      * @param minLabelledCases    training starts at this many labelled cases (and after its quiet period)
      * @param timeout             the pipeline phase's limit
+     * @param ingestionOptions    ingestion flags over the demo's (no C-STORE SCP, no REST endpoint), e.g.
+     *                            {@code scp.port}, {@code http.port}, {@code quiet.period}
+     * @param hooks               called at the run's milestones ({@link Hooks#NONE} for the demo itself)
      */
     public record Options(int patients, int earlyRecurrences, long seed, Path out, int featureExtractors, int slices,
-            int readerBCases, int minLabelledCases, Duration timeout) {
+            int readerBCases, int minLabelledCases, Duration timeout, Map<String, String> ingestionOptions, Hooks hooks) {
         public Options {
             Objects.requireNonNull(out, "out");
             if (patients < 1 || earlyRecurrences < 1 || earlyRecurrences >= patients) {
@@ -65,6 +68,45 @@ public final class PipelineDemo {
             if (featureExtractors < 1) {
                 throw new IllegalArgumentException("--feature-extractors must be at least 1");
             }
+            ingestionOptions = Map.copyOf(ingestionOptions);
+            Objects.requireNonNull(hooks, "hooks");
+        }
+
+        /** The demo's options: no extra ingestion flags, no hooks. */
+        public Options(int patients, int earlyRecurrences, long seed, Path out, int featureExtractors, int slices,
+                int readerBCases, int minLabelledCases, Duration timeout) {
+            this(patients, earlyRecurrences, seed, out, featureExtractors, slices, readerBCases, minLabelledCases, timeout,
+                    Map.of(), Hooks.NONE);
+        }
+
+        public Options withIngestionOptions(Map<String, String> more) {
+            return new Options(patients, earlyRecurrences, seed, out, featureExtractors, slices, readerBCases,
+                    minLabelledCases, timeout, more, hooks);
+        }
+
+        public Options withHooks(Hooks more) {
+            return new Options(patients, earlyRecurrences, seed, out, featureExtractors, slices, readerBCases,
+                    minLabelledCases, timeout, ingestionOptions, more);
+        }
+    }
+
+    /**
+     * What a caller (the acceptance tests) may do at the run's milestones. The demo itself uses {@link #NONE}.
+     */
+    public interface Hooks {
+        Hooks NONE = new Hooks() {
+        };
+
+        /** The cohort is generated and nothing is ingested yet: damage or hold back patients here. */
+        default void cohortGenerated(Path cohort) throws IOException {
+        }
+
+        /** Every stage runs and ingestion has started; called on the demo's thread, so return promptly. */
+        default void stagesStarted(RadstreamConfig config) {
+        }
+
+        /** The cases are resolved (or the timeout passed); the platform and every stage still run. */
+        default void finished(RadstreamConfig config, DemoSummary summary) throws Exception {
         }
     }
 
@@ -96,6 +138,7 @@ public final class PipelineDemo {
                     .withReaderBCases(Math.min(options.readerBCases(), options.patients())), cohort);
             wall.put("cohort", seconds(tc));
             log.printf(Locale.ROOT, "  %d DICOM files in %.1f s%n", cohortSummary.filesWritten(), wall.get("cohort"));
+            options.hooks().cohortGenerated(cohort);
 
             long t1 = System.nanoTime();
             try (Admin admin = Admin.create(config.toKafkaProperties())) {
@@ -117,15 +160,25 @@ public final class PipelineDemo {
                         "seed", Long.toString(options.seed())));
                 start(stages, InferenceMain.DEFINITION, config, blobs, Map.of("state.dir", state.resolve("inference").toString()));
                 start(stages, ReportingMain.DEFINITION, config, blobs, Map.of());
-                start(stages, IngestionMain.DEFINITION, config, blobs, Map.of(
+                Map<String, String> ingestion = new LinkedHashMap<>(Map.of(
                         "folder", cohort.toString(), "watch", "false", "scp.port", "-1", "http.port", "-1",
                         "spool.dir", out.resolve("spool").toString(), "pseudonym.key", randomKey()));
+                ingestion.putAll(options.ingestionOptions());
+                start(stages, IngestionMain.DEFINITION, config, blobs, ingestion);
                 log.printf(Locale.ROOT, "%d stage instances running; following the cases ...%n", stages.size());
-                DemoSummary summary = follow(observer, t1, wall);
+                options.hooks().stagesStarted(config);
+                follow(observer, t1, wall);
                 wall.put("pipeline", seconds(t1));
                 wall.put("total", seconds(t0));
-                summary = DemoSummary.of(observer.snapshot(), wall);
+                DemoSummary summary = DemoSummary.of(observer.snapshot(), wall);
                 summary.write(out.resolve("summary.json"));
+                try {
+                    options.hooks().finished(config, summary);
+                } catch (IOException | RuntimeException | Error e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IOException("the demo's finished hook failed: " + e.getMessage(), e);
+                }
                 return summary;
             } finally {
                 for (int i = stages.size() - 1; i >= 0; i--) {
@@ -141,10 +194,14 @@ public final class PipelineDemo {
         long lastPrint = 0;
         DemoSummary s;
         while (true) {
-            s = DemoSummary.of(observer.snapshot(), wall);
-            int rejectedAtIngestion = s.dlqByReason().entrySet().stream().filter(e -> e.getKey().startsWith("ingestion/"))
-                    .mapToInt(Map.Entry::getValue).sum();
-            boolean allIn = s.casesIn() + rejectedAtIngestion >= options.patients();
+            PipelineObserver.Snapshot now = observer.snapshot();
+            s = DemoSummary.of(now, wall);
+            // every patient came in as a study or was turned away by ingestion (a case with a bad clinical row
+            // has both, and counts once)
+            long accounted = now.cases().values().stream()
+                    .filter(t -> t.received != null || t.deadLetters.stream().anyMatch(d -> "ingestion".equals(d.getStage())))
+                    .count() + now.deadLettersWithoutCase().stream().filter(d -> "ingestion".equals(d.getStage())).count();
+            boolean allIn = accounted >= options.patients();
             boolean reported = s.caseReports() >= s.riskScores();
             if (allIn && s.complete() && reported) {
                 return s;
