@@ -43,13 +43,24 @@ public final class Calibration {
                          double slope, List<Point> smooth, String note) {
     }
 
+    /** How close to 0 or 1 a saturated probability is kept (its logit is then about ±34.5). */
+    static final double SATURATION = 1e-15;
+
+    /**
+     * @param prob predicted probabilities in [0, 1]; exactly 0 or 1 (saturated) is evaluated as {@link #SATURATION}
+     *             from the bound
+     */
     public static Result evaluate(double[] prob, int[] y, int groups, String what) {
         Checks.sameLength(what + " probabilities", prob.length, what + " outcomes", y.length);
         Checks.bothClasses(what + " outcome", y);
+        prob = prob.clone();
         for (int i = 0; i < prob.length; i++) {
-            if (!(prob[i] > 0 && prob[i] < 1)) {
-                throw new ModelingException(what + ": predicted probability " + i + " is " + prob[i] + "; must be in (0, 1)");
+            if (!(prob[i] >= 0 && prob[i] <= 1)) {
+                throw new ModelingException(what + ": predicted probability " + i + " is " + prob[i] + "; must be in [0, 1]");
             }
+            // a linear predictor beyond about ±36.7 rounds to exactly 0 or 1 in double precision (a near-separated
+            // case); keep it just inside so the logit stays finite rather than failing the whole evaluation
+            prob[i] = Math.min(Math.max(prob[i], SATURATION), 1 - SATURATION);
         }
         List<Bin> bins = bins(prob, y, groups);
         double hl = 0;
