@@ -14,9 +14,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.radstream.events.DeadLetter;
 import org.radstream.featureextraction.FeatureExtractionMain;
 import org.radstream.imaging.synth.CohortGenerator;
 import org.radstream.imaging.synth.CohortSettings;
@@ -154,7 +156,10 @@ public final class PipelineDemo {
                 for (int i = 0; i < options.featureExtractors(); i++) {
                     start(stages, FeatureExtractionMain.DEFINITION, config, blobs, Map.of());
                 }
-                start(stages, QualityGateMain.DEFINITION, config, blobs, Map.of("state.dir", state.resolve("quality-gate").toString()));
+                // the gate publishes its first stable set only when every reader-B pair is in, so every case is
+                // gated by the same set and a rerun of the same cohort trains on the same data
+                start(stages, QualityGateMain.DEFINITION, config, blobs, Map.of("state.dir", state.resolve("quality-gate").toString(),
+                        "min.pairs", Integer.toString(Math.max(2, Math.min(options.readerBCases(), options.patients())))));
                 start(stages, TrainingMain.DEFINITION, config, blobs, Map.of(
                         "min.labelled.cases", Integer.toString(options.minLabelledCases()),
                         "seed", Long.toString(options.seed())));
@@ -204,6 +209,15 @@ public final class PipelineDemo {
             boolean allIn = accounted >= options.patients();
             boolean reported = s.caseReports() >= s.riskScores();
             if (allIn && s.complete() && reported) {
+                return s;
+            }
+            Optional<DeadLetter> trainingFailure = now.deadLettersWithoutCase().stream()
+                    .filter(d -> "training".equals(d.getStage())).reduce((a, b) -> b);
+            boolean allGated = now.cases().values().stream().allMatch(t -> t.assembled != null || !t.deadLetters.isEmpty());
+            if (allIn && now.models().isEmpty() && trainingFailure.isPresent() && allGated) {
+                // training retries only on new data, and none will come: waiting for the timeout would tell nothing more
+                log.printf(Locale.ROOT, "training failed on all %d gated cases and no model exists: %s (%s)%n",
+                        s.casesIn(), trainingFailure.get().getMessage(), trainingFailure.get().getReasonCode());
                 return s;
             }
             if (System.nanoTime() > deadline) {
