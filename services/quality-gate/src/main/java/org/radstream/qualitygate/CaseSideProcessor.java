@@ -66,6 +66,13 @@ final class CaseSideProcessor implements Processor<String, FeatureVector, String
                     + v.getFeatures().getNames().size() + " entries but features.values has " + v.getFeatures().getValues().size());
         }
         Sequence seq = v.getFeatures().getSequence();
+        FeatureVector previous = vectors.get(vectorKey(caseId, seq, v.getReader()));
+        if (previous != null && sameContent(previous, v)) {
+            // feature extraction is at-least-once: after a crash it re-extracts ROIs whose vectors it had already
+            // sent. The same vector again changes nothing, and releasing the case again would score it twice.
+            metrics.recordProcessing(Duration.ofNanos(System.nanoTime() - start));
+            return;
+        }
         vectors.put(vectorKey(caseId, seq, v.getReader()), v);
         FeatureVector other = vectors.get(vectorKey(caseId, seq, v.getReader() == Reader.A ? Reader.B : Reader.A));
         if (other != null) {
@@ -116,6 +123,12 @@ final class CaseSideProcessor implements Processor<String, FeatureVector, String
             context.forward(new Record<String, SpecificRecord>(caseId, cf.get(), timestamp));
             metrics.recordsOut(1);
         }
+    }
+
+    /** Same features from the same image and mask by the same extractor (the extraction time may differ). */
+    static boolean sameContent(FeatureVector a, FeatureVector b) {
+        return a.getFeatures().equals(b.getFeatures()) && a.getImageHash().equals(b.getImageHash())
+                && a.getMaskHash().equals(b.getMaskHash()) && a.getExtractorVersion().equals(b.getExtractorVersion());
     }
 
     static String vectorKey(String caseId, Sequence s, Reader r) {

@@ -199,6 +199,17 @@ class QualityGateTopologyTest {
         var last = cases.readKeyValuesToList();
         assertEquals(1, last.size());
         assertEquals("case-20", last.get(0).key);
+
+        // feature extraction replays a vector after a crash (same content, new extraction time): no second release
+        FeatureVector replay = vector("case-20", Sequence.DP, Reader.A, values(20, Sequence.DP, Reader.A));
+        replay.setExtractedAt(Instant.EPOCH.plusSeconds(60));
+        in.pipeInput("case-20", replay);
+        driver.advanceWallClockTime(Duration.ofSeconds(5));
+        assertTrue(cases.isEmpty(), "a replayed vector must not release case-20 again");
+        // a vector with other content (the case re-extracted from a new image) does release it again
+        FeatureVector changed = vector("case-20", Sequence.DP, Reader.A, values(21, Sequence.DP, Reader.A));
+        in.pipeInput("case-20", changed);
+        assertEquals(1, cases.readKeyValuesToList().size(), "changed content releases the case with the new values");
     }
 
     @Test
