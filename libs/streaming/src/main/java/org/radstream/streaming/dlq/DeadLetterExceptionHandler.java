@@ -53,10 +53,26 @@ public final class DeadLetterExceptionHandler
     public static final String SERIALIZER_CONFIG = "radstream.dlq.serializer";
     /** Config key: a {@link DeadLetterCounts} instance (optional). */
     public static final String COUNTS_CONFIG = "radstream.dlq.counts";
+    /** Config key: the {@link GlobalDeadLetterSender} for records of GlobalKTable topics (optional). */
+    public static final String GLOBAL_SENDER_CONFIG = "radstream.dlq.global.sender";
+
+    /**
+     * Sends dead letters of GlobalKTable source topics itself: Kafka Streams' global thread cannot produce the
+     * records a handler returns (4.3.1: ClassCastException in GlobalProcessorContextImpl, and the global thread
+     * dies), so an undecodable record on such a topic would stop the stage instead of reaching the DLQ.
+     */
+    public interface GlobalDeadLetterSender {
+        /** The topics the topology reads as GlobalKTables. */
+        java.util.Set<String> topics();
+
+        /** Sends (and flushes) one dead-letter record. */
+        void send(ProducerRecord<byte[], byte[]> deadLetter);
+    }
 
     private DeadLetterFactory factory;
     private Serializer<DeadLetter> serializer;
     private DeadLetterCounts counts;
+    private GlobalDeadLetterSender globalSender;
 
     /**
      * Installs this handler for deserialization and processing errors into a Streams configuration.
@@ -90,6 +106,7 @@ public final class DeadLetterExceptionHandler
         this.factory = new DeadLetterFactory(s, Clock.systemUTC());
         this.serializer = (Serializer<DeadLetter>) ser;
         this.counts = configs.get(COUNTS_CONFIG) instanceof DeadLetterCounts c ? c : new DeadLetterCounts();
+        this.globalSender = configs.get(GLOBAL_SENDER_CONFIG) instanceof GlobalDeadLetterSender g ? g : null;
     }
 
     @Override
@@ -99,6 +116,10 @@ public final class DeadLetterExceptionHandler
         String caseId = utf8OrNull(record.key());
         ProducerRecord<byte[], byte[]> dlq = deadLetter(caseId, reason, exception,
                 DeadLetterSource.kafka(record.topic(), record.partition(), record.offset()), record.value());
+        if (globalSender != null && globalSender.topics().contains(record.topic())) {
+            globalSender.send(dlq);
+            return DeserializationExceptionHandler.Response.resume(List.of());
+        }
         return DeserializationExceptionHandler.Response.resume(List.of(dlq));
     }
 

@@ -1,5 +1,12 @@
 package org.radstream.streaming.stage;
 
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.Topology;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -64,6 +71,7 @@ public final class StreamsStageService implements ManagedService {
     private final StageMetrics metrics;
     private final StreamsService streams;
     private volatile ConsumerGroupLagMetrics lag;
+    private GlobalDeadLetters globalDeadLetters;
 
     /**
      * @param topics   every topic the topology reads or writes (the DLQ is added)
@@ -88,7 +96,51 @@ public final class StreamsStageService implements ManagedService {
         p.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
         DeadLetterExceptionHandler.configure(p, stage, serdes.<DeadLetter>forTopic(Topics.DLQ).serializer(),
                 Objects.requireNonNull(counts, "counts"));
-        this.streams = new StreamsService(stage, topology.build(serdes), p);
+        Topology built = topology.build(serdes);
+        Set<String> globalTopics = new TreeSet<>();
+        built.describe().globalStores().forEach(g -> globalTopics.addAll(g.source().topicSet()));
+        if (!globalTopics.isEmpty()) {
+            globalDeadLetters = new GlobalDeadLetters(globalTopics);
+            p.put(DeadLetterExceptionHandler.GLOBAL_SENDER_CONFIG, globalDeadLetters);
+        }
+        this.streams = new StreamsService(stage, built, p);
+    }
+
+    /** Dead letters of GlobalKTable topics, sent with a producer of their own, opened on first use. */
+    private final class GlobalDeadLetters implements DeadLetterExceptionHandler.GlobalDeadLetterSender {
+        private final Set<String> topics;
+        private KafkaProducer<byte[], byte[]> producer;
+
+        GlobalDeadLetters(Set<String> topics) {
+            this.topics = Set.copyOf(topics);
+        }
+
+        @Override
+        public Set<String> topics() {
+            return topics;
+        }
+
+        @Override
+        public synchronized void send(ProducerRecord<byte[], byte[]> deadLetter) {
+            if (producer == null) {
+                producer = new KafkaProducer<>(ClientProperties.producer(config, stage + "-global-dlq"),
+                        new ByteArraySerializer(), new ByteArraySerializer());
+            }
+            try {
+                producer.send(deadLetter).get(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                throw new IllegalStateException(stage + ": dead letter of a global topic could not be sent: " + e, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(stage + ": interrupted sending a dead letter", e);
+            }
+        }
+
+        synchronized void close() {
+            if (producer != null) {
+                producer.close(Duration.ofSeconds(10));
+            }
+        }
     }
 
     @Override
@@ -118,6 +170,9 @@ public final class StreamsStageService implements ManagedService {
             lag.close();
         }
         streams.stop(timeout);
+        if (globalDeadLetters != null) {
+            globalDeadLetters.close();
+        }
     }
 
     @Override
