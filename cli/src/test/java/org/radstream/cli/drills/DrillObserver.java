@@ -17,6 +17,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.radstream.events.CaseFeatures;
 import org.radstream.events.DeadLetter;
 import org.radstream.events.FeatureVector;
 import org.radstream.events.ModelPublished;
@@ -44,6 +45,7 @@ final class DrillObserver implements AutoCloseable {
         Instant received;
         int rois;
         int vectors;
+        int caseFeatures;
         int riskScores;
         Instant firstScoreSeen;
         final List<DeadLetter> deadLetters = new ArrayList<>();
@@ -53,6 +55,7 @@ final class DrillObserver implements AutoCloseable {
             c.received = received;
             c.rois = rois;
             c.vectors = vectors;
+            c.caseFeatures = caseFeatures;
             c.riskScores = riskScores;
             c.firstScoreSeen = firstScoreSeen;
             c.deadLetters.addAll(deadLetters);
@@ -61,7 +64,7 @@ final class DrillObserver implements AutoCloseable {
     }
 
     private static final List<TopicSpec> WATCHED = List.of(Topics.STUDIES_RECEIVED, Topics.ROIS_PREPROCESSED,
-            Topics.FEATURES_EXTRACTED, Topics.MODELS, Topics.RISK_SCORES, Topics.DLQ);
+            Topics.FEATURES_EXTRACTED, Topics.FEATURES_CASE, Topics.MODELS, Topics.RISK_SCORES, Topics.DLQ);
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final Map<String, ConfluentAvroDeserializer<? extends SpecificRecord>> deserializers = new HashMap<>();
@@ -131,6 +134,8 @@ final class DrillObserver implements AutoCloseable {
             trace(r.getCaseId()).rois++;
         } else if (v instanceof FeatureVector f) {
             trace(f.getCaseId()).vectors++;
+        } else if (v instanceof CaseFeatures cf) {
+            trace(cf.getCaseId()).caseFeatures++;
         } else if (v instanceof RiskScore s) {
             Case c = trace(s.getCaseId());
             c.riskScores++;
