@@ -69,8 +69,8 @@ import org.radstream.training.TrainingMain;
  * score a 45-patient cohort once, training publishes one model, and training is then stopped. Each drill then imports
  * a fresh 5-patient cohort (a new pseudonym key: new caseIds) while it breaks something, and checks with an outside
  * read_committed subscriber that every case has exactly one risk score and no dead letter. Each drill prints one
- * {@code DRILL <name>:} line with its figures. Four drills are disabled because they fail on defects of the
- * stages, each named in its Javadoc; they assert the behaviour the operations issue asks for, unchanged.
+ * {@code DRILL <name>:} line with its figures. Four of them first failed on defects of the stages; each drill's
+ * Javadoc names the defect and the fix.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -161,18 +161,14 @@ class FaultDrillsIT {
     }
 
     /**
-     * (a) SIGKILL feature-extraction mid-stream and restart it, then the same for inference. Disabled because it
-     * fails intermittently with a duplicate risk score (seen in 1 of 4 runs: one case scored twice, feature
-     * extraction killed after 5 of 25 vectors). The code path that explains it (not yet traced event by event):
-     * feature-extraction is at-least-once (it commits its offset after producing, without a transaction), so after
-     * SIGKILL it re-extracts the ROIs it had produced but not committed; quality-gate's CaseSideProcessor stores the
-     * re-delivered reader-A vector and calls tryRelease again, which forwards a second CaseFeatures for a case that
-     * already had all five sequences; inference then scores that case again.
+     * (a) SIGKILL feature-extraction mid-stream and restart it, then the same for inference. It first failed
+     * intermittently with a duplicate risk score (1 of 4 runs): feature-extraction is at-least-once (it commits its
+     * offset after producing, without a transaction), so after SIGKILL it re-extracts ROIs whose vectors it had
+     * already sent, and quality-gate released the complete case a second time on the replayed vector. Fixed in
+     * quality-gate: a vector with the same content as the stored one changes nothing (CaseSideProcessor).
      */
     @Test
     @Order(7)
-    @org.junit.jupiter.api.Disabled("duplicate risk score after SIGKILL of feature-extraction: quality-gate re-releases a case"
-            + " when a replayed reader-A vector arrives; see the Javadoc")
     void killNineFeatureExtractionMidStream() throws Exception {
         killDrill("kill9-feature-extraction", true, true);
     }
@@ -250,34 +246,25 @@ class FaultDrillsIT {
 
     /**
      * (c) The registry unreachable for 30 s (the proxy in front of it refuses connections and resets open ones) while
-     * the drill's cases are in flight through the running stages. Disabled because it fails: inference registers the
-     * subject of its waiting-cases changelog ({@code inference-inference-waiting-cases-changelog-value}) on first use,
-     * which came inside the outage; the registry client gave up after 8 attempts over ~14 s (the attempt cap binds
-     * before the 30 s budget), ScoringProcessor's serializer threw, the processing-exception handler's dead letter
-     * needed the first registration of {@code radstream.dlq.v1-value} and threw too, and the Streams client shut down
-     * ("Fatal user code error in processing error callback"): inference exited and nothing more was scored.
+     * the drill's cases are in flight through the running stages. It first failed: inference registers the subject of
+     * its waiting-cases changelog on first use, which came inside the outage; the registry client gave up after 8
+     * attempts over ~14 s, the serializer threw, the dead letter's own first registration failed too, and the Streams
+     * client shut down. Fixed in the registry client's default retry policy (within 120 s, RetryPolicy.DEFAULT).
      */
     @Test
     @Order(3)
-    @org.junit.jupiter.api.Disabled("inference exits when a schema's first registration falls inside a registry outage"
-            + " longer than the client's ~14 s retry; see the Javadoc")
     void registryDownThirtySeconds() throws Exception {
         registryDrill("registry-down", false);
     }
 
     /**
      * (c) As above, and feature-extraction and inference are restarted inside the outage, so two fresh processes
-     * (empty schema caches) must read through it. Disabled because it fails: the restarted feature-extraction cannot
-     * fetch the writer schema of a ROI within the registry client's retry budget (8 attempts over ~14 s, which binds
-     * before the 30 s total), and ConsumerLoopService dead-letters the record as REGISTRY_UNAVAILABLE and commits
-     * it, so that case is never scored (seen: scored=4 of 5, one dead letter
-     * {@code feature-extraction/REGISTRY_UNAVAILABLE}); the serde package's own note says a transient registry
-     * outage should stop and retry rather than dead-letter.
+     * (empty schema caches) must read through it. It first failed: the restarted feature-extraction could not fetch a
+     * ROI's writer schema within the client's ~14 s retry, and dead-lettered it as REGISTRY_UNAVAILABLE (4 of 5
+     * scored). Fixed by the same retry policy (within 120 s).
      */
     @Test
     @Order(8)
-    @org.junit.jupiter.api.Disabled("a consumer stage started during a registry outage dead-letters records as"
-            + " REGISTRY_UNAVAILABLE instead of retrying; see the Javadoc")
     void registryDownThirtySecondsWithRestartsInside() throws Exception {
         registryDrill("registry-down-restarts", true);
     }
@@ -420,16 +407,13 @@ class FaultDrillsIT {
 
     /**
      * (d, continued) The same poison on {@code radstream.models.v1}, which inference reads as a GlobalKTable (training
-     * and reporting as plain consumers). Disabled because it fails: inference's deserialization handler
-     * ({@code DeadLetterExceptionHandler}) answers with a dead-letter record, and Kafka Streams 4.3.1's global thread
-     * cannot produce it ({@code ClassCastException: GlobalProcessorContextImpl cannot be cast to
-     * RecordCollector$Supplier}), so the global thread dies and inference stops (exit 1). The same holds for any
-     * GlobalKTable source (quality-gate's {@code radstream.quality.stable-features.v1}).
+     * and reporting as plain consumers). It first failed: the deserialization handler answered with a dead-letter
+     * record, which Kafka Streams 4.3.1's global thread cannot produce ({@code ClassCastException:
+     * GlobalProcessorContextImpl cannot be cast to RecordCollector$Supplier}), so inference stopped. Fixed: dead letters
+     * of GlobalKTable topics are sent by the stage's own producer (StreamsStageService, GlobalDeadLetterSender).
      */
     @Test
     @Order(6)
-    @org.junit.jupiter.api.Disabled("inference dies on a poison record in its GlobalKTable (models): DeadLetterExceptionHandler"
-            + " returns DLQ records the Streams global thread cannot send; see the Javadoc")
     void poisonRecordOnTheModelsTopic() throws Exception {
         Map<String, List<TopicSpec>> inputs = new LinkedHashMap<>();
         inputs.put("inference", List.of(Topics.MODELS));

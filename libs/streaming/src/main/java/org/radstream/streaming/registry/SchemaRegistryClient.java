@@ -25,6 +25,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * A small client for the Confluent Schema Registry REST API (API v1, content type
  * {@value #CONTENT_TYPE}), using only calls that Confluent, Apicurio's {@code /apis/ccompat/v7}, Karapace and
@@ -47,6 +50,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * subject). Latest version, compatibility and subjects are never cached. Thread-safe.
  */
 public final class SchemaRegistryClient {
+    private static final Logger LOG = LoggerFactory.getLogger(SchemaRegistryClient.class);
+
 
     /** Request content type of the Confluent API v1. */
     public static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
@@ -324,6 +329,11 @@ public final class SchemaRegistryClient {
                         "schema registry at %s unreachable: %s failed %d time(s) over %.1f s (retry budget %d attempts, "
                                 + "%d ms); last error: %s", settings.url(), where, attempt, seconds, retry.maxAttempts(),
                         retry.maxTotalWait().toMillis(), lastFailure), lastCause);
+            }
+            if (attempt == 1 || Integer.bitCount(attempt) == 1) {
+                // the first failure and then at attempts 2, 4, 8, ...: an operator sees an outage without a flood
+                LOG.warn("schema registry at {} not answering ({}): attempt {} failed ({}); retrying for up to {} s more",
+                        settings.url(), where, attempt, lastFailure, (deadline - System.nanoTime()) / 1_000_000_000L);
             }
             try {
                 Thread.sleep(pause.toMillis());
