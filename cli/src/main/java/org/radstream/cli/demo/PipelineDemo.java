@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -167,7 +166,7 @@ public final class PipelineDemo {
                 start(stages, ReportingMain.DEFINITION, config, blobs, Map.of());
                 Map<String, String> ingestion = new LinkedHashMap<>(Map.of(
                         "folder", cohort.toString(), "watch", "false", "scp.port", "-1", "http.port", "-1",
-                        "spool.dir", out.resolve("spool").toString(), "pseudonym.key", randomKey()));
+                        "spool.dir", out.resolve("spool").toString(), "pseudonym.key", demoKey(options.seed())));
                 ingestion.putAll(options.ingestionOptions());
                 start(stages, IngestionMain.DEFINITION, config, blobs, ingestion);
                 log.printf(Locale.ROOT, "%d stage instances running; following the cases ...%n", stages.size());
@@ -248,10 +247,18 @@ public final class PipelineDemo {
         stages.add(def.start(config, s));
     }
 
-    private static String randomKey() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return HexFormat.of().formatHex(key);
+    /**
+     * The demo's pseudonymisation key, derived from the seed: the cohort is synthetic (no real patient to protect),
+     * and the same key gives the same caseIds, hence the same seeded train/validation split and the same model on
+     * a rerun. A real deployment sets its own secret key (RADSTREAM_INGESTION_PSEUDONYM_KEY).
+     */
+    static String demoKey(long seed) {
+        try {
+            return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(("radstream demo synthetic cohort, seed " + seed).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
     }
 
     private static double seconds(long since) {
