@@ -226,13 +226,12 @@ public final class PipelineDemo {
             }
             if (System.nanoTime() - lastPrint > 10_000_000_000L) {
                 lastPrint = System.nanoTime();
-                PipelineObserver.Snapshot snap = observer.snapshot();
-                long rois = snap.cases().values().stream().mapToLong(t -> t.rois).sum();
-                long vectors = snap.cases().values().stream().mapToLong(t -> t.featureVectors).sum();
-                long assembled = snap.cases().values().stream().filter(t -> t.assembled != null).count();
+                long rois = now.cases().values().stream().mapToLong(t -> t.rois).sum();
+                long vectors = now.cases().values().stream().mapToLong(t -> t.featureVectors).sum();
+                long assembled = now.cases().values().stream().filter(t -> t.assembled != null).count();
                 log.printf(Locale.ROOT, "  %5.0f s: %d cases in, %d ROIs preprocessed, %d feature vectors, %d cases gated,"
                         + " models %s, %d scored, %d reported, %d dead letters%n", seconds(t1), s.casesIn(), rois, vectors,
-                        assembled, snap.models().keySet(), s.riskScores(), s.caseReports(), s.dlq());
+                        assembled, now.models().keySet(), s.riskScores(), s.caseReports(), s.dlq());
             }
             Thread.sleep(500);
         }
@@ -252,7 +251,7 @@ public final class PipelineDemo {
      * and the same key gives the same caseIds, hence the same seeded train/validation split and the same model on
      * a rerun. A real deployment sets its own secret key (RADSTREAM_INGESTION_PSEUDONYM_KEY).
      */
-    static String demoKey(long seed) {
+    public static String demoKey(long seed) {
         try {
             return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
                     .digest(("radstream demo synthetic cohort, seed " + seed).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
